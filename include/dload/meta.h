@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * meta.h -- the object-format contract between dcc and dload.
+ *
+ * dcc writes, and dload reads, one non-allocated ELF section named
+ * DTM_SECTION in every BPF object it produces.  The section describes what
+ * the BPF programs alone cannot: which probes to attach each program to,
+ * the layout of every record a clause writes to the ring buffer, printf
+ * formats, aggregations and options.  Everything else in the object (maps,
+ * programs, BTF, .BTF.ext, CO-RE relocations) is plain libbpf material.
+ *
+ * Layout of the section (all integers little-endian, every table 8-byte
+ * aligned):
+ *
+ *   struct dtm_header
+ *   tables[DTM_T_*]: arrays of fixed-size entries, each table described by
+ *                    {off, count, entsize} in the header.  A reader uses
+ *                    min(entsize, sizeof(its struct)) bytes of each entry and
+ *                    zero-fills the rest, so minor versions may append
+ *                    fields to an entry.
+ *   string table:    NUL-terminated strings; a string is a u32 offset into
+ *                    it, and offset 0 is always the empty string "".
+ *
+ * Versioning: a reader refuses a different DTM_MAJOR; a larger DTM_MINOR
+ * only adds fields or tables that older readers may ignore.
+ *
+ * Ring-buffer records: every record starts with struct dtm_rec_hdr and is
+ * followed by the data items of the clause's record tuple, at the offsets
+ * given by its dtm_rec entries.  A clause writes its whole record in one
+ * ring-buffer write, or nothing at all (on a fault).
+ *
+ * The global map (DTM_MAP_GLOBALS, a one-entry array) starts with
+ * struct dtm_globals_hdr; D global variables follow it.
+ */
+#ifndef DLOAD_META_H
+#define DLOAD_META_H
+
+#include <stdint.h>
+
+#define DTM_SECTION	".dtrace_meta"
+#define DTM_MAGIC	0x444d5444u	/* "DTMD" */
+#define DTM_MAJOR	1
+#define DTM_MINOR	0
+
+/* Names of the fixed maps in every object. */
+#define DTM_MAP_GLOBALS	"dt_globals"	/* ARRAY[1]: dtm_globals_hdr + globals */
+#define DTM_MAP_SCRATCH	"dt_scratch"	/* PERCPU_ARRAY[1]: record buffer, this->, temps */
+#define DTM_MAP_RINGBUF	"dt_ringbuf"	/* RINGBUF: the output records */
+#define DTM_MAP_PROBES	"dt_probes"	/* ARRAY[n]: struct dtm_probe_info, filled by dload */
+#define DTM_MAP_STRTAB	".rodata"	/* string constants used by the programs */
+
+enum dtm_table {
+	DTM_T_PROBE,	/* struct dtm_probe: one per (clause, probe description) program */
+	DTM_T_CLAUSE,	/* struct dtm_clause */
+	DTM_T_REC,	/* struct dtm_rec: record-tuple items of all clauses */
+	DTM_T_AGG,	/* struct dtm_agg */
+	DTM_T_AGGKEY,	/* struct dtm_aggkey: key items of all aggregations */
+	DTM_T_OPT,	/* struct dtm_opt */
+	DTM_T__MAX
+};
+
+struct dtm_table_desc {
+	uint32_t off;		/* from the start of the section */
+	uint32_t count;
+	uint32_t entsize;
+	uint32_t pad;
+};
+
+struct dtm_header {
+	uint32_t magic;		/* DTM_MAGIC */
+	uint16_t major;		/* DTM_MAJOR */
+	uint16_t minor;		/* DTM_MINOR */
+	uint32_t hdr_size;	/* sizeof(struct dtm_header) of the writer */
+	uint32_t total_size;	/* size of the whole section */
+	uint32_t strtab_off;
+	uint32_t strtab_len;	/* the last byte is NUL */
+	uint32_t source;	/* string: the D source file name */
+	uint32_t flags;		/* DTM_F_* */
+	struct dtm_table_desc tables[DTM_T__MAX];
+};
+
+#define DTM_F_DESTRUCTIVE	0x1	/* uses destructive actions: needs -w */
+
+/* Providers: how dload resolves and attaches a probe description. */
+enum dtm_prov {
+	DTM_PROV_DTRACE = 1,	/* BEGIN, END, ERROR: run by dload itself */
+	DTM_PROV_PROFILE,	/* profile-N: perf cpu-clock on every CPU */
+	DTM_PROV_TICK,		/* tick-N: fires on one CPU */
+	DTM_PROV_SYSCALL,	/* syscall::NAME:entry|return -> syscalls tracepoints */
+	DTM_PROV_SDT,		/* tracepoint CATEGORY:NAME */
+	DTM_PROV_RAWTP,		/* raw tracepoint */
+	DTM_PROV_FBT,		/* fentry/fexit, falling back to kprobes */
+	DTM_PROV_PID,		/* uprobes */
+	DTM_PROV_USDT,		/* .note.stapsdt */
+	DTM_PROV_PROC,		/* proc provider on tracepoints */
+	DTM_PROV_SCHED,
+	DTM_PROV_IO,
+};
+
+/* dtrace-provider probe names, in dtm_probe.param for DTM_PROV_DTRACE. */
+enum dtm_dtrace_probe { DTM_BEGIN = 1, DTM_END, DTM_ERROR };
+
+struct dtm_probe {
+	uint32_t provider;	/* strings: the description as written, may glob */
+	uint32_t module;
+	uint32_t function;
+	uint32_t name;
+	uint32_t prog;		/* string: name of the BPF program (ELF symbol) */
+	uint32_t clause;	/* index in DTM_T_CLAUSE */
+	uint32_t kind;		/* enum dtm_prov */
+	uint32_t flags;		/* DTM_PF_* */
+	uint64_t param;		/* provider-specific: period in ns for profile/tick,
+				   enum dtm_dtrace_probe for dtrace */
+};
+
+#define DTM_PF_RETURN	0x1	/* return probe (syscall return, uretprobe, fexit) */
+
+struct dtm_clause {
+	uint32_t rec_first;	/* slice of DTM_T_REC */
+	uint32_t rec_count;
+	uint32_t size;		/* record size in bytes, header included */
+	uint32_t flags;		/* DTM_CF_* */
+	uint32_t line;		/* source line of the clause */
+	uint32_t pad;
+};
+
+#define DTM_CF_TRACES	0x1	/* writes a record (else: no output at all) */
+
+/* Actions: what dload does with one record item. */
+enum dtm_act {
+	DTM_ACT_NONE = 0,	/* the default action: print the probe only */
+	DTM_ACT_TRACE,		/* trace(expr): one data item */
+	DTM_ACT_PRINTF,		/* printf(fmt, ...): fmt in .fmt, .arg = argc;
+				   the argc DTM_ACT_ARG items follow */
+	DTM_ACT_ARG,		/* an argument of the preceding action */
+	DTM_ACT_EXIT,		/* exit(status): int32 status */
+	DTM_ACT_PRINTA,		/* printa([fmt,] @a...): .arg = aggregation id,
+				   .fmt = format or 0 */
+	DTM_ACT_CLEAR,		/* clear(@a): .arg = aggregation id */
+	DTM_ACT_TRUNC,		/* trunc(@a[, n]): .arg = id, n item follows */
+	DTM_ACT_NORMALIZE,	/* normalize(@a, n): n item follows */
+	DTM_ACT_DENORMALIZE,
+	DTM_ACT_SETOPT,		/* setopt(name[, value]) */
+	DTM_ACT_STACK,
+	DTM_ACT_USTACK,
+	DTM_ACT_PRINT,		/* print(expr): typed output, .type = type name */
+	DTM_ACT_TRACEMEM,
+	DTM_ACT_SYSTEM,		/* system(fmt, ...) like printf */
+	DTM_ACT_FREOPEN,
+	DTM_ACT_FTRUNCATE,
+	DTM_ACT_RAISE,
+	DTM_ACT_STOP,
+	DTM_ACT_PRINTM,
+};
+
+/* Kinds of data in a record item or aggregation key. */
+enum dtm_kind {
+	DTM_K_NONE = 0,
+	DTM_K_INT,		/* integer of .size bytes; DTM_RF_SIGNED */
+	DTM_K_STRING,		/* NUL-terminated, at most .size bytes */
+	DTM_K_BYTES,		/* raw bytes: structs, arrays, tracemem */
+	DTM_K_PTR,		/* pointer value (printed in hex by trace) */
+	DTM_K_STACK,		/* kernel stack: .size/8 u64 pcs */
+	DTM_K_USTACK,		/* user stack: pid u64 then pcs */
+	DTM_K_SYM,		/* kernel address printed as symbol (sym/func) */
+	DTM_K_MOD,
+	DTM_K_USYM,		/* pid u64 + address (usym/ufunc) */
+	DTM_K_UMOD,
+	DTM_K_UADDR,
+	DTM_K_FLOAT,
+};
+
+struct dtm_rec {
+	uint16_t action;	/* enum dtm_act */
+	uint16_t kind;		/* enum dtm_kind */
+	uint32_t offset;	/* from the start of the record (header included) */
+	uint32_t size;		/* bytes */
+	uint32_t flags;		/* DTM_RF_* */
+	uint32_t fmt;		/* string: format, if any */
+	uint32_t arg;		/* action-specific (printf argc, aggregation id) */
+	uint32_t type;		/* string: D type name of the item, for print()/trace() */
+	uint32_t line;		/* source line of the action */
+};
+
+#define DTM_RF_SIGNED	0x1
+
+enum dtm_aggfn {
+	DTM_AGG_COUNT = 1,
+	DTM_AGG_SUM,
+	DTM_AGG_AVG,
+	DTM_AGG_MIN,
+	DTM_AGG_MAX,
+	DTM_AGG_STDDEV,
+	DTM_AGG_QUANTIZE,
+	DTM_AGG_LQUANTIZE,
+	DTM_AGG_LLQUANTIZE,
+};
+
+/*
+ * An aggregation lives in a BPF_MAP_TYPE_PERCPU_HASH named .map, keyed by
+ * the key tuple (key_size bytes; 8 zero bytes for an unkeyed aggregation).
+ * Per-CPU values are val_size bytes of int64_t slots:
+ *   count: [count]            sum: [sum]          min/max: [has, value]
+ *   avg: [count, sum]         stddev: [count, sum, sum-of-squares (u128)]
+ *   quantize: [bucket...]     (DTrace's 127 power-of-two buckets)
+ *   lquantize/llquantize: [bucket...] as DTrace lays them out.
+ */
+struct dtm_agg {
+	uint32_t name;		/* string, without '@' ("" for @) */
+	uint32_t map;		/* string: BPF map name */
+	uint16_t func;		/* enum dtm_aggfn */
+	uint16_t nkeys;
+	uint32_t key_first;	/* slice of DTM_T_AGGKEY */
+	uint32_t key_size;
+	uint32_t val_size;
+	uint32_t line;
+	int64_t params[4];	/* lquantize: base, limit, step; llquantize:
+				   factor, low, high, nsteps */
+};
+
+struct dtm_aggkey {
+	uint16_t kind;		/* enum dtm_kind */
+	uint16_t flags;		/* DTM_RF_* */
+	uint32_t offset;	/* in the key */
+	uint32_t size;
+	uint32_t type;		/* string: D type name */
+};
+
+struct dtm_opt {
+	uint32_t name;		/* string */
+	uint32_t value;		/* string; 0 for a flag option set without value */
+};
+
+/* Start of the record in the ring buffer. */
+struct dtm_rec_hdr {
+	uint32_t epid;		/* index in DTM_T_PROBE of the program that wrote it */
+	uint32_t prid;		/* probe id: the attach cookie dload gave */
+	uint32_t cpu;
+	uint32_t pad;
+};
+
+/* Start of the value of the global map. */
+struct dtm_globals_hdr {
+	uint32_t state;		/* enum dtm_state: the master switch */
+	uint32_t exit_status;	/* status passed to exit() */
+	uint64_t faults;	/* ERROR count */
+	uint64_t drops;		/* records the ring buffer could not take */
+	uint64_t dyndrops;	/* dynamic-variable drops */
+};
+
+enum dtm_state {
+	DTM_STATE_INACTIVE = 0,	/* loaded, BEGIN not run yet: probes do nothing */
+	DTM_STATE_ACTIVE,	/* probes fire */
+	DTM_STATE_DRAINING,	/* exit() was called: only END runs */
+};
+
+/* Entry of DTM_MAP_PROBES, indexed by prid: names for probefunc & co. */
+#define DTM_PROBE_STRLEN 64
+struct dtm_probe_info {
+	char prov[DTM_PROBE_STRLEN];
+	char mod[DTM_PROBE_STRLEN];
+	char func[DTM_PROBE_STRLEN];
+	char name[DTM_PROBE_STRLEN];
+};
+
+#endif /* DLOAD_META_H */
