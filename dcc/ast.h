@@ -128,6 +128,7 @@ enum node_op {
 #define NF_LONG		0x2
 #define NF_LONGLONG	0x4
 #define NF_CHAR		0x8	/* character constant 'x' */
+#define NF_NONDEC	0x10	/* written in octal or hex (C99 typing rules) */
 
 /* N_DECLSPEC storage classes (in node.op) */
 #define DS_AUTO		0x01

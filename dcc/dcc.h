@@ -52,6 +52,9 @@ struct dcc_opts {
 	struct dcc_option *xopts; /* -x options, before the script's pragmas */
 	bool host_probes;	/* check probe descriptions against this host's
 				   probes (D_PDESC_ZERO), as dtrace does */
+	long target_pid;	/* $target: the -c/-p process, 0 if none */
+	bool from_string;	/* program text from -n/-P/-m/-f, not a file:
+				   a probe description alone is a clause */
 };
 
 struct dcc {
@@ -86,7 +89,8 @@ struct dcc {
 };
 
 enum { DCC_PASS_PARSE, DCC_PASS_TYPES, DCC_PASS_SEMA, DCC_PASS_CG,
-       DCC_PASS_EMIT, DCC_PASS_BTF, DCC_PASS_META };
+       DCC_PASS_EMIT, DCC_PASS_BTF, DCC_PASS_META,
+       DCC_PASS_BTFIN /* btf_in.c: kernel BTF conversion cache */ };
 
 /* dcc.c: the pipeline */
 void dcc_init(struct dcc *cc, const struct dcc_opts *opts);

@@ -92,7 +92,7 @@ const struct func_def *func_lookup(const char *name);
 	X(max,		FK_AGG, 1, 1, "void (@)", DTM_AGG_MAX, 0) \
 	X(stddev,	FK_AGG, 1, 1, "void (@)", DTM_AGG_STDDEV, 0) \
 	X(quantize,	FK_AGG, 1, 2, "void (@, [uint64_t])", DTM_AGG_QUANTIZE, 0) \
-	X(lquantize,	FK_AGG, 4, 5, "void (@, int32_t, int32_t, [int32_t], [uint64_t])", DTM_AGG_LQUANTIZE, 0) \
+	X(lquantize,	FK_AGG, 3, 5, "void (@, int32_t, int32_t, [int32_t], [uint64_t])", DTM_AGG_LQUANTIZE, 0) \
 	X(llquantize,	FK_AGG, 5, 6, "void (@, int32_t, int32_t, int32_t, int32_t, [uint64_t])", DTM_AGG_LLQUANTIZE, 0) \
 	/* string subroutines */ \
 	X(strlen,	FK_SUBR, 1, 1, "size_t (const char *)", 0, 0) \
@@ -120,7 +120,7 @@ const struct func_def *func_lookup(const char *name);
 	X(ntohll,	FK_SUBR, 1, 1, "uint64_t (uint64_t)", 0, 0) \
 	/* network addresses */ \
 	X(inet_ntoa,	FK_SUBR, 1, 1, "string (ipaddr_t *)", 0, 0) \
-	X(inet_ntoa6,	FK_SUBR, 1, 1, "string (in6_addr_t *)", 0, 0) \
+	X(inet_ntoa6,	FK_SUBR, 1, 2, "string (in6_addr_t *, [int])", 0, 0) \
 	X(inet_ntop,	FK_SUBR, 2, 2, "string (int, void *)", 0, 0) \
 	X(link_ntop,	FK_SUBR, 2, 2, "string (int, void *)", 0, 0) \
 	/* memory */ \

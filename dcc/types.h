@@ -162,4 +162,13 @@ struct dcc_syms {
 };
 const struct dcc_syms *sema_syms(const struct dcc *cc);	/* after sema_program */
 
+/*
+ * Probe argument typing for args[]: optional hooks (weak symbols) that a
+ * probe-aware file may define.  probe_arg_type() returns the D type of
+ * args[idx] for the clause's probe description, or NULL (int64_t);
+ * probe_arg_count() returns the number of arguments, or -1 if unknown.
+ */
+struct type *probe_arg_type(struct dcc *cc, const struct node *pdesc, int idx);
+int probe_arg_count(struct dcc *cc, const struct node *pdesc);
+
 #endif /* DCC_TYPES_H */

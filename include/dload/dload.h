@@ -50,9 +50,12 @@ struct dload_run_opts {
 	char *const *target_argv; /* -c: command to run, NULL if none */
 	bool no_cpu_id;		/* leave out the CPU and ID columns
 				   (as DTrace does when _DTRACE_TESTING is set) */
+	bool verbose;		/* -v: show libbpf's messages */
 };
-#define dload_run_opts__last_field no_cpu_id
+#define dload_run_opts__last_field verbose
 
+/* On failure *objp may still be set (so that dload_obj__errmsg can be read):
+ * close it with dload_obj__close. */
 int dload_obj__open(const char *path, const struct dload_open_opts *opts,
 		    struct dload_obj **objp);
 int dload_obj__open_mem(const void *buf, size_t len,
@@ -72,6 +75,9 @@ void dload_obj__stop(struct dload_obj *obj);
 void dload_obj__close(struct dload_obj *obj);
 /* The message of the last failure, without prefix; "" if none. */
 const char *dload_obj__errmsg(const struct dload_obj *obj);
+/* libbpf's warnings of the last load (the verifier log when a program was
+ * rejected); "" if none. */
+const char *dload_obj__log(const struct dload_obj *obj);
 
 #ifdef __cplusplus
 }

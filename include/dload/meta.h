@@ -48,6 +48,21 @@
 #define DTM_MAP_RINGBUF	"dt_ringbuf"	/* RINGBUF: the output records */
 #define DTM_MAP_PROBES	"dt_probes"	/* ARRAY[n]: struct dtm_probe_info, filled by dload */
 #define DTM_MAP_STRTAB	".rodata"	/* string constants used by the programs */
+/*
+ * Optional: syscall probes on the raw tracepoints.  A DTM_PROV_SYSCALL
+ * program in section "raw_tp/sys_enter" (or "raw_tp/sys_exit") is attached
+ * once, to that raw tracepoint, instead of once per syscalls/sys_enter_NAME
+ * tracepoint (each of which costs ~60 ms to detach here).  dload then fills
+ * this HASH {struct dtm_syscall_key} -> u32 prid with every syscall number
+ * the description matches; the program looks up {its epid, the syscall
+ * number} and returns 0 if absent, else uses the value as its prid.
+ */
+#define DTM_MAP_SYSCALLS "dt_syscalls"
+
+struct dtm_syscall_key {
+	uint32_t epid;
+	uint32_t nr;		/* syscall number */
+};
 
 enum dtm_table {
 	DTM_T_PROBE,	/* struct dtm_probe: one per (clause, probe description) program */
@@ -236,6 +251,39 @@ struct dtm_rec_hdr {
 	uint32_t epid;		/* index in DTM_T_PROBE of the program that wrote it */
 	uint32_t prid;		/* probe id: the attach cookie dload gave */
 	uint32_t cpu;
+	uint32_t pad;
+};
+
+/*
+ * Fault record (added by codegen, minor addition): when a program faults
+ * (bad address, division by zero, ...) it writes this record instead of
+ * its clause's record: hdr.epid = DTM_EPID_FAULT, hdr.prid/cpu as usual.
+ * dload prints DTrace's "dtrace: error in dt_clause_N for probe ID P
+ * (prov:mod:func:name): <fault text> at BPF pc PC" and runs the ERROR
+ * clauses (arg1 = epid, arg2 = action index 0, arg3 = pc, arg4 = fault,
+ * arg5 = addr), except for faults in ERROR programs themselves.
+ */
+#define DTM_EPID_FAULT	0xffffffffu
+
+enum dtm_fault {		/* DTrace's DTRACEFLT_* values */
+	DTM_FLT_BADADDR = 1,	/* "invalid address (0x%llx)" */
+	DTM_FLT_BADALIGN,	/* "invalid alignment (0x%llx)" */
+	DTM_FLT_ILLOP,		/* "illegal operation" */
+	DTM_FLT_DIVZERO,	/* "divide-by-zero" */
+	DTM_FLT_NOSCRATCH,	/* "out of scratch space" */
+	DTM_FLT_KPRIV,
+	DTM_FLT_UPRIV,
+	DTM_FLT_TUPOFLOW,
+	DTM_FLT_BADSTACK,
+	DTM_FLT_BADSIZE,
+};
+
+struct dtm_fault_rec {
+	struct dtm_rec_hdr hdr;	/* epid = DTM_EPID_FAULT */
+	uint32_t epid;		/* the faulting program (index in DTM_T_PROBE) */
+	uint32_t fault;		/* enum dtm_fault */
+	uint64_t addr;		/* faulting address (BADADDR), else 0 */
+	uint32_t pc;		/* fault site (> 0), stands for DTrace's BPF pc */
 	uint32_t pad;
 };
 

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg.h -- per-program code generation state shared by the codegen files.
+ *
+ * cg.c walks the clauses and emits one BPF program per (clause, probe
+ * description) pair; cg_expr.c generates expressions, cg_funcs.c actions
+ * and subroutines, cg_builtins.c built-in variables, cg_agg.c aggregation
+ * updates, prov_*.c the provider-specific prologues, and meta_out.c turns
+ * the tables collected here (probes, clauses, record items, aggregations)
+ * into the DTM_SECTION blob.
+ *
+ * Memory layout at run time:
+ *   dt_globals[0]  struct dtm_globals_hdr, then the D globals (sema offsets)
+ *   dt_scratch[0]  (per CPU)
+ *     CG_MST_OFF    mstate: arg0..arg9, errno, ...
+ *     CG_THIS_OFF   this-> variables (sema offsets)
+ *     rec_off       the record being built: dtm_rec_hdr + items
+ *     tmp base      temporaries (strings, keys) of the current program;
+ *                   their offsets are patched once the program's record
+ *                   size is known (struct cg_fixup).
+ * The pointers to both map values live in two stack slots (the "DTrace
+ * context"), so a variable access is: load pointer from the stack, load
+ * the variable at its offset.
+ */
+#ifndef DCC_CG_H
+#define DCC_CG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dcc.h"
+#include "dload/meta.h"
+#include "ir.h"
+#include "types.h"
+
+struct provider;
+
+/* mstate area at the start of the scratch value */
+#define CG_MST_OFF	0
+#define CG_MST_ARG(i)	(CG_MST_OFF + 8 * (i))	/* arg0..arg9 */
+#define CG_MST_ERRNO	(CG_MST_OFF + 80)
+#define CG_MST_SIZE	128
+#define CG_THIS_OFF	CG_MST_SIZE
+
+#define CG_NARGS	10
+#define CG_REC_HDR	((uint32_t)sizeof(struct dtm_rec_hdr))
+
+/* One record item being laid out (becomes a struct dtm_rec). */
+struct cg_rec {
+	struct dtm_rec r;
+	const char *fmt;	/* strings, interned into the strtab later */
+	const char *type;
+	struct cg_rec *next;
+};
+
+/* One clause: its record layout (identical for all its programs). */
+struct cg_clause {
+	struct node *node;
+	struct cg_rec *recs;
+	int nrecs;
+	uint32_t size;		/* record size, header included */
+	uint32_t flags;		/* DTM_CF_* */
+	int line;
+	bool laid_out;		/* recs filled by the first program */
+};
+
+/* One program: (clause, probe description). */
+struct cg_probe {
+	struct node *pdesc;
+	const struct provider *prov;
+	const char *prog;	/* ELF symbol */
+	const char *section;
+	int clause;
+	uint32_t kind, flags;
+	uint64_t param;
+};
+
+/* One aggregation (indexed by sym->id). */
+struct cg_aggkey {
+	struct dtm_aggkey k;
+	const char *type;
+};
+struct cg_agg {
+	struct sym *sym;
+	const char *map;
+	uint32_t func;		/* enum dtm_aggfn */
+	uint32_t key_size, val_size;
+	struct cg_aggkey *keys;
+	int nkeys;
+	int64_t params[4];
+	int line;
+	bool used;
+};
+
+/* An instruction whose offset/immediate is relative to the temp area. */
+struct cg_fixup {
+	struct ir_insn *insn;
+	bool is_off;		/* patch insn->off (else insn->imm) */
+	struct cg_fixup *next;
+};
+
+/* A fault site: label, fault kind and the vreg of the bad address. */
+struct cg_fsite {
+	int label, kind, pc;
+	vreg_t addr;
+	struct cg_fsite *next;
+};
+
+/* An lvalue: where a value lives. */
+enum cg_lv_kind {
+	LV_MAP,		/* in a map value or the stack: base vreg + off */
+	LV_KERNEL,	/* kernel memory at address base + off (probe_read) */
+	LV_USER,	/* user memory (copyin) */
+};
+struct cg_lv {
+	enum cg_lv_kind kind;
+	vreg_t base;
+	int32_t off;
+	struct type *type;
+	uint32_t bit_off, bit_size;	/* bitfields */
+};
+
+struct cg {
+	struct dcc *cc;
+	struct ir_prog *p;
+	const struct dcc_syms *syms;
+
+	/* current program */
+	struct ir_func *f;
+	struct cg_probe *probe;
+	struct cg_clause *cl;
+	int epid, clause_idx;
+	int32_t slot_g, slot_s, slot_ctx;	/* fp offsets */
+	int lbl_out, lbl_fault;
+	struct cg_fsite *fsites;	/* fault sites, emitted at the end */
+	int nfsites;
+	int line;
+
+	/* record layout of the current program */
+	uint32_t rec_off;	/* scratch offset of the record buffer */
+	uint32_t rec_size;	/* bytes so far, header included */
+	struct cg_rec *rec_head, **rec_tail;
+	int nrec;
+	bool records;		/* some data-recording action */
+
+	/* temporaries of the current program */
+	uint32_t tmp_top;
+	struct cg_fixup *fixups;
+
+	/* aggregation update in progress (cg_agg.c -> gen_count...) */
+	vreg_t aggv;		/* pointer to the per-CPU value */
+	struct cg_agg *agg;
+
+	/* whole object */
+	struct cg_clause *clauses;
+	int nclauses;
+	struct cg_probe *probes;
+	int nprobes, probes_cap;
+	struct cg_agg *aggs;
+	int naggs;
+	uint32_t strsize;
+	uint32_t this_size;
+	uint32_t scratch_size;	/* max over programs */
+	uint32_t max_rec;	/* max record size */
+};
+
+/* cg.c */
+struct cg *cg_get(struct dcc *cc);		/* after cg_program */
+vreg_t cg_vreg(struct cg *g);
+vreg_t cg_gptr(struct cg *g);			/* pointer to dt_globals[0] */
+vreg_t cg_sptr(struct cg *g);			/* pointer to dt_scratch[0] */
+vreg_t cg_ctx(struct cg *g);			/* the program's ctx */
+uint32_t cg_tmp_alloc(struct cg *g, uint32_t size);	/* temp offset */
+vreg_t cg_tmp_ptr(struct cg *g, uint32_t tmp);		/* s + base + tmp */
+void cg_fixup(struct cg *g, struct ir_insn *insn, bool is_off);
+void cg_fault(struct cg *g);		/* goto the fault exit */
+/* if (v <cc> imm) fault (enum dtm_fault kind, faulting address or IR_NOREG) */
+void cg_fault_jcci(struct cg *g, int cc_, vreg_t v, int64_t imm, int kind,
+		   vreg_t addr);
+void cg_stmts(struct cg *g, struct node *list);
+/* Record items: reserve size bytes aligned to align; returns the item. */
+struct cg_rec *cg_rec_add(struct cg *g, int action, int kind, uint32_t size,
+			  uint32_t align, struct node *where);
+struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e);
+void cg_kind_of(struct cg *g, struct type *t, int *kind, uint32_t *size,
+		uint32_t *flags, uint32_t *align);
+
+/* cg_expr.c */
+vreg_t cg_expr(struct cg *g, struct node *n);
+vreg_t cg_expr_str(struct cg *g, struct node *n);	/* string operand */
+void cg_cond_jump(struct cg *g, struct node *n, bool jump_if, int label);
+void cg_norm(struct cg *g, vreg_t v, struct type *t);
+void cg_convert(struct cg *g, vreg_t v, struct type *from, struct type *to);
+void cg_lvalue(struct cg *g, struct node *n, struct cg_lv *lv);
+vreg_t cg_lv_load(struct cg *g, struct cg_lv *lv);
+void cg_lv_store(struct cg *g, struct cg_lv *lv, vreg_t v);
+/* Store value v of type t at base + off (map memory): ints by size,
+ * strings copied (at most strsize bytes), other objects copied. */
+void cg_store_typed(struct cg *g, vreg_t base, int32_t off, struct type *t,
+		    vreg_t v);
+void cg_zero(struct cg *g, vreg_t base, int32_t off, uint32_t size);
+void cg_memcpy(struct cg *g, vreg_t dst, vreg_t src, uint32_t size);
+vreg_t cg_str_const(struct cg *g, const char *s, size_t len);
+vreg_t cg_call(struct cg *g, int helper, int nargs, ...);
+bool cg_is_signed(struct type *t);
+uint32_t cg_type_size(struct cg *g, struct type *t);
+
+/* cg_agg.c */
+void cg_agg_assign(struct cg *g, struct node *assign);
+void cg_agg_maps(struct cg *g);
+struct cg_agg *cg_agg_get(struct cg *g, struct sym *s);
+
+/* cg_agg.c: key tuples (also for associative arrays) */
+uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
+		       struct cg_aggkey *out);
+uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
+		      int nkeys, uint32_t key_size);
+
+/* cg_dyn.c: self-> and associative arrays */
+vreg_t cg_tls_load(struct cg *g, struct node *n);
+vreg_t cg_assoc_load(struct cg *g, struct node *n);
+bool cg_is_dyn(struct node *n);
+void cg_dyn_store(struct cg *g, struct node *n, vreg_t v);
+void cg_dyn_maps(struct cg *g);
+
+/* meta_out.c */
+void meta_out(struct cg *g);
+
+#endif /* DCC_CG_H */

@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg_agg.c -- aggregations: key tuples, the per-CPU value update sequence
+ * and the aggregating functions' slot updates (the gen_<aggfn> hooks).
+ *
+ * @a[k1, k2] = f(args) becomes
+ *
+ *   key = tmp (zeroed; key items at their offsets)
+ *   v = map_lookup_elem(&dt_agg_<id>, key)
+ *   if (!v) { map_update_elem(&dt_agg_<id>, key, &zero_value, BPF_NOEXIST);
+ *             v = map_lookup_elem(&dt_agg_<id>, key); if (!v) fault }
+ *   update the int64 slots of *v as meta.h lays them out for f.
+ *
+ * Key tuples are also used by associative arrays (cg_dyn.c).
+ */
+#include <linux/bpf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg.h"
+#include "funcs.h"
+
+#define QUANTIZE_NBUCKETS	127
+#define QUANTIZE_ZERO		63
+#define AGG_DEFAULT_ENTRIES	4096
+
+/* ---- key tuples -------------------------------------------------------------- */
+
+/* Lay out nkeys items of the given types; returns the key size. */
+uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
+		       struct cg_aggkey *out)
+{
+	uint32_t off = 0, size, flags, align;
+	int i, kind;
+
+	for (i = 0; i < nkeys; i++) {
+		cg_kind_of(g, types[i], &kind, &size, &flags, &align);
+		if (kind == DTM_K_INT && size < 8)
+			size = 8, align = 8;	/* keys hold 64-bit integers */
+		if (align < 1)
+			align = 1;
+		off = (off + align - 1) / align * align;
+		out[i].k.kind = kind;
+		out[i].k.flags = flags;
+		out[i].k.offset = off;
+		out[i].k.size = size;
+		out[i].type = type_name(g->cc, types[i]);
+		off += size;
+	}
+	if (off == 0)
+		off = 8;
+	return (off + 7) & ~7u;
+}
+
+/* Build the key of `args` (a list) into a zeroed temporary: its offset. */
+uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
+		      int nkeys, uint32_t key_size)
+{
+	uint32_t tmp = cg_tmp_alloc(g, key_size);
+	struct node *a;
+	int i = 0;
+
+	ir_comment(g->cc, g->f, "key = tmp[%u bytes]", key_size);
+	cg_zero(g, cg_tmp_ptr(g, tmp), 0, key_size);
+	for (a = args; a && i < nkeys; a = a->next, i++) {
+		vreg_t v = cg_expr(g, a), b;
+		struct cg_aggkey *k = &keys[i];
+
+		b = cg_tmp_ptr(g, tmp);
+		if (k->k.kind == DTM_K_STRING) {
+			vreg_t d = cg_vreg(g), n = cg_vreg(g);
+
+			ir_mov(g->cc, g->f, d, b);
+			ir_alui(g->cc, g->f, BPF_ADD, d, k->k.offset);
+			ir_movi(g->cc, g->f, n, k->k.size);
+			cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, n, v);
+		} else if (k->k.kind == DTM_K_BYTES) {
+			vreg_t d = cg_vreg(g);
+
+			ir_mov(g->cc, g->f, d, b);
+			ir_alui(g->cc, g->f, BPF_ADD, d, k->k.offset);
+			cg_memcpy(g, d, v, k->k.size);
+		} else if (k->k.kind == DTM_K_USYM) {
+			vreg_t pid = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
+
+			ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
+			b = cg_tmp_ptr(g, tmp);
+			ir_store(g->cc, g->f, 8, b, k->k.offset, pid);
+			ir_store(g->cc, g->f, 8, b, k->k.offset + 8, v);
+		} else {
+			ir_store(g->cc, g->f, k->k.size >= 8 ? 8 : k->k.size, b,
+				 k->k.offset, v);
+		}
+	}
+	return tmp;
+}
+
+/* ---- the aggregation table --------------------------------------------------------- */
+
+static uint32_t lquantize_levels(int64_t base, int64_t limit, int64_t step)
+{
+	return step > 0 && limit > base ? (uint32_t)((limit - base) / step) : 0;
+}
+
+static uint32_t llquantize_nbuckets(const int64_t *p)
+{
+	/* factor, low, high, nsteps: DTrace's bucket count */
+	int64_t factor = p[0], low = p[1], high = p[2], nsteps = p[3];
+	int64_t this, next, step, n = 1, order;
+
+	if (factor < 2 || nsteps < 1)
+		return 2;
+	for (this = 1, order = 0; order < low; order++)
+		this *= factor;
+	for (; order <= high; order++) {
+		next = this * factor;
+		step = next > nsteps ? next / nsteps : 1;
+		n += (next - this) / step;
+		this = next;
+	}
+	return (uint32_t)(n + 1);
+}
+
+static uint32_t agg_val_size(struct cg_agg *a)
+{
+	switch (a->func) {
+	case DTM_AGG_COUNT: case DTM_AGG_SUM: return 8;
+	case DTM_AGG_AVG: case DTM_AGG_MIN: case DTM_AGG_MAX: return 16;
+	case DTM_AGG_STDDEV: return 32;
+	case DTM_AGG_QUANTIZE: return QUANTIZE_NBUCKETS * 8;
+	case DTM_AGG_LQUANTIZE:
+		return (lquantize_levels(a->params[0], a->params[1],
+					 a->params[2]) + 2) * 8;
+	case DTM_AGG_LLQUANTIZE: return llquantize_nbuckets(a->params) * 8;
+	default: return 8;
+	}
+}
+
+static void agg_params(struct cg *g, struct cg_agg *a, struct node *call)
+{
+	struct node *arg = call->kid[0];
+	int i;
+
+	memcpy(a->params, a->sym->agg_params, sizeof(a->params));
+	if (a->func == DTM_AGG_LQUANTIZE && !a->params[2]) {
+		/* sema did not fill them: take the constant arguments */
+		for (i = 0, arg = arg ? arg->next : NULL; arg && i < 3;
+		     arg = arg->next, i++)
+			a->params[i] = arg->is_const ? arg->cval : 0;
+		if (i < 3)
+			a->params[2] = 1;
+	} else if (a->func == DTM_AGG_LLQUANTIZE && !a->params[0]) {
+		for (i = 0, arg = arg ? arg->next : NULL; arg && i < 4;
+		     arg = arg->next, i++)
+			a->params[i] = arg->is_const ? arg->cval : 0;
+	}
+}
+
+static void agg_setup(struct cg *g, struct cg_agg *a, struct node *lhs,
+		      struct node *call)
+{
+	struct sym *s = a->sym;
+	struct node *keys = lhs->kind == N_INDEX ? lhs->kid[1] : NULL, *k;
+	struct type **kt;
+	const struct func_def *fd = func_lookup(call->name);
+	char name[64];
+	int i;
+
+	a->nkeys = s->nkeys ? s->nkeys : node_list_len(keys);
+	kt = dcc_alloc(g->cc, (a->nkeys + 1) * sizeof(*kt));
+	for (i = 0, k = keys; i < a->nkeys; i++, k = k ? k->next : NULL)
+		kt[i] = s->nkeys ? s->keys[i] : k->type;
+	a->keys = dcc_alloc(g->cc, (a->nkeys + 1) * sizeof(*a->keys));
+	a->key_size = cg_key_layout(g, kt, a->nkeys, a->keys);
+	a->func = fd ? (uint32_t)fd->code : DTM_AGG_COUNT;
+	agg_params(g, a, call);
+	a->val_size = agg_val_size(a);
+	snprintf(name, sizeof(name), "dt_agg_%d", s->id);
+	a->map = dcc_intern(g->cc, name);
+	a->line = lhs->loc.line;
+	a->used = true;
+}
+
+struct cg_agg *cg_agg_get(struct cg *g, struct sym *s)
+{
+	int n = g->syms ? g->syms->nagg : 0;
+
+	if (s->id >= n)
+		n = s->id + 1;
+	if (n > g->naggs) {
+		struct cg_agg *na = dcc_alloc(g->cc, n * sizeof(*na));
+
+		if (g->naggs)
+			memcpy(na, g->aggs, g->naggs * sizeof(*na));
+		g->aggs = na;
+		g->naggs = n;
+	}
+	g->aggs[s->id].sym = s;
+	return &g->aggs[s->id];
+}
+
+/* Every aggregation sema knows gets an entry, even if never updated. */
+static void agg_collect_syms(struct cg *g)
+{
+	struct sym *s;
+
+	for (s = g->syms ? g->syms->aggs : NULL; s; s = s->list_next)
+		cg_agg_get(g, s);
+}
+
+void cg_agg_maps(struct cg *g)
+{
+	const char *v = dcc_option(g->cc, "aggsize");
+	uint32_t max = AGG_DEFAULT_ENTRIES;
+	int i;
+
+	agg_collect_syms(g);
+	for (i = 0; i < g->naggs; i++) {
+		struct cg_agg *a = &g->aggs[i];
+		char name[64];
+
+		if (!a->sym)
+			continue;
+		if (!a->used) {	/* printa/clear only: minimal layout */
+			snprintf(name, sizeof(name), "dt_agg_%d", i);
+			a->map = dcc_intern(g->cc, name);
+			a->key_size = a->key_size ? a->key_size : 8;
+			a->val_size = a->val_size ? a->val_size : 8;
+			a->func = a->sym->aggfn ? (uint32_t)a->sym->aggfn->code
+						: DTM_AGG_COUNT;
+		}
+		if (v && *v) {
+			unsigned long long b = strtoull(v, NULL, 0);
+
+			if (b / (a->key_size + a->val_size) > 16)
+				max = (uint32_t)(b / (a->key_size + a->val_size));
+		}
+		ir_map_add(g->cc, g->p, a->map, BPF_MAP_TYPE_PERCPU_HASH,
+			   a->key_size, a->val_size, max);
+	}
+}
+
+/* ---- the update sequence ------------------------------------------------------------ */
+
+static vreg_t agg_lookup(struct cg *g, struct cg_agg *a, uint32_t ktmp)
+{
+	struct dcc *cc = g->cc;
+	vreg_t vp = cg_vreg(g), m, v, z, fl;
+	int l_have = ir_label(g->f);
+	char *zero = dcc_alloc(cc, a->val_size);
+	uint32_t zoff = ir_rodata_add(cc, g->p, zero, a->val_size);
+
+	ir_comment(cc, g->f, "v = lookup(&%s, key) ?: insert zero value", a->map);
+	m = cg_vreg(g);
+	ir_ld_map(cc, g->f, m, a->map);
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, ktmp));
+	ir_mov(cc, g->f, vp, v);
+	ir_jcci(cc, g->f, BPF_JNE, vp, 0, l_have);
+	m = cg_vreg(g);
+	ir_ld_map(cc, g->f, m, a->map);
+	z = cg_vreg(g);
+	ir_ld_data(cc, g->f, z, zoff);
+	fl = cg_vreg(g);
+	ir_movi(cc, g->f, fl, BPF_NOEXIST);
+	cg_call(g, BPF_FUNC_map_update_elem, 4, m, cg_tmp_ptr(g, ktmp), z, fl);
+	m = cg_vreg(g);
+	ir_ld_map(cc, g->f, m, a->map);
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, ktmp));
+	ir_mov(cc, g->f, vp, v);
+	cg_fault_jcci(g, BPF_JEQ, vp, 0, DTM_FLT_NOSCRATCH, IR_NOREG);
+	ir_place_label(cc, g->f, l_have);
+	return vp;
+}
+
+void cg_agg_assign(struct cg *g, struct node *assign)
+{
+	struct node *lhs = assign->kid[0], *call = assign->kid[1];
+	struct node *agg = lhs->kind == N_INDEX ? lhs->kid[0] : lhs;
+	const struct func_def *fd;
+	struct cg_agg *a;
+	uint32_t ktmp;
+
+	if (!agg->sym || call->kind != N_CALL)
+		dcc_error(g->cc, assign->loc, "D_AGG_FUNC",
+			  "expected aggregating function as right-hand side of @%s",
+			  agg->name ? agg->name : "");
+	fd = func_lookup(call->name);
+	a = cg_agg_get(g, agg->sym);
+	if (!a->used)
+		agg_setup(g, a, lhs, call);
+	ir_comment(g->cc, g->f, "@%s[...] = %s(...)", agg->name ? agg->name : "",
+		   call->name);
+	ktmp = cg_key_build(g, lhs->kind == N_INDEX ? lhs->kid[1] : NULL, a->keys,
+			    a->nkeys, a->key_size);
+	g->agg = a;
+	g->aggv = agg_lookup(g, a, ktmp);
+	if (!fd || fd->gen(g, call) < 0)
+		dcc_error(g->cc, call->loc, "D_UNSUPPORTED",
+			  "aggregating function %s() is not supported yet",
+			  call->name);
+	g->aggv = IR_NOREG;
+	g->agg = NULL;
+}
+
+/* ---- slot updates (called with g->aggv = value pointer) ------------------------------ */
+
+/* *(u64 *)(v + off) += x */
+static void slot_add(struct cg *g, int32_t off, vreg_t x)
+{
+	vreg_t t = cg_vreg(g);
+
+	ir_load(g->cc, g->f, 8, t, g->aggv, off);
+	ir_alu(g->cc, g->f, BPF_ADD, t, x);
+	ir_store(g->cc, g->f, 8, g->aggv, off, t);
+}
+
+static vreg_t agg_arg(struct cg *g, struct node *call, int i)
+{
+	struct node *a = call->kid[0];
+	vreg_t v, d;
+
+	while (a && i-- > 0)
+		a = a->next;
+	if (!a) {
+		d = cg_vreg(g);
+		ir_movi(g->cc, g->f, d, 1);
+		return d;
+	}
+	v = cg_expr(g, a);
+	d = cg_vreg(g);
+	ir_mov(g->cc, g->f, d, v);
+	return d;
+}
+
+static vreg_t one(struct cg *g)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, d, 1);
+	return d;
+}
+
+int gen_count(struct cg *g, struct node *call)
+{
+	ir_comment(g->cc, g->f, "v[0]++");
+	slot_add(g, 0, one(g));
+	return 0;
+}
+
+int gen_sum(struct cg *g, struct node *call)
+{
+	ir_comment(g->cc, g->f, "v[0] += x");
+	slot_add(g, 0, agg_arg(g, call, 0));
+	return 0;
+}
+
+int gen_avg(struct cg *g, struct node *call)
+{
+	vreg_t x = agg_arg(g, call, 0);
+
+	ir_comment(g->cc, g->f, "v[0]++; v[1] += x");
+	slot_add(g, 0, one(g));
+	slot_add(g, 8, x);
+	return 0;
+}
+
+/* if (!v[0] || x <cc> v[1]) { v[0] = 1; v[1] = x; } */
+static int minmax(struct cg *g, struct node *call, int cc_)
+{
+	vreg_t x = agg_arg(g, call, 0), has = cg_vreg(g), cur = cg_vreg(g);
+	int l_set = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "if (!v[0] || x %s v[1]) v = {1, x}",
+		   cc_ == BPF_JSLT ? "<" : ">");
+	ir_load(g->cc, g->f, 8, has, g->aggv, 0);
+	ir_jcci(g->cc, g->f, BPF_JEQ, has, 0, l_set);
+	ir_load(g->cc, g->f, 8, cur, g->aggv, 8);
+	ir_jcc(g->cc, g->f, cc_, x, cur, l_set);
+	ir_ja(g->cc, g->f, l_end);
+	ir_place_label(g->cc, g->f, l_set);
+	ir_storei(g->cc, g->f, 8, g->aggv, 0, 1);
+	ir_store(g->cc, g->f, 8, g->aggv, 8, x);
+	ir_place_label(g->cc, g->f, l_end);
+	return 0;
+}
+
+int gen_min(struct cg *g, struct node *call)
+{
+	return minmax(g, call, BPF_JSLT);
+}
+
+int gen_max(struct cg *g, struct node *call)
+{
+	return minmax(g, call, BPF_JSGT);
+}
+
+/* v = {count, sum, sumsq.lo, sumsq.hi}: 128-bit sum of squares */
+int gen_stddev(struct cg *g, struct node *call)
+{
+	vreg_t x = agg_arg(g, call, 0), sq = cg_vreg(g), lo = cg_vreg(g);
+	int l = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "v[0]++; v[1] += x; v[2:3] += x * x (u128)");
+	slot_add(g, 0, one(g));
+	slot_add(g, 8, x);
+	ir_mov(g->cc, g->f, sq, x);
+	ir_alu(g->cc, g->f, BPF_MUL, sq, x);
+	ir_load(g->cc, g->f, 8, lo, g->aggv, 16);
+	ir_alu(g->cc, g->f, BPF_ADD, lo, sq);
+	ir_store(g->cc, g->f, 8, g->aggv, 16, lo);
+	ir_jcc(g->cc, g->f, BPF_JGE, lo, sq, l);
+	slot_add(g, 24, one(g));
+	ir_place_label(g->cc, g->f, l);
+	return 0;
+}
+
+/* d = floor(log2(u)) for u > 0, by binary search */
+static vreg_t log2_vreg(struct cg *g, vreg_t u)
+{
+	static const int steps[] = { 32, 16, 8, 4, 2, 1 };
+	vreg_t x = cg_vreg(g), d = cg_vreg(g);
+	size_t i;
+
+	ir_mov(g->cc, g->f, x, u);
+	ir_movi(g->cc, g->f, d, 0);
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		int l = ir_label(g->f);
+		vreg_t lim = cg_vreg(g);
+
+		ir_movi(g->cc, g->f, lim, (int64_t)1 << steps[i]);
+		ir_jcc(g->cc, g->f, BPF_JLT, x, lim, l);
+		ir_alui(g->cc, g->f, BPF_RSH, x, steps[i]);
+		ir_alui(g->cc, g->f, BPF_ADD, d, steps[i]);
+		ir_place_label(g->cc, g->f, l);
+	}
+	return d;
+}
+
+/* v[idx] += incr, with idx a vreg bounded by nbuckets (checked) */
+static void bucket_add(struct cg *g, vreg_t idx, uint32_t nbuckets, vreg_t incr)
+{
+	vreg_t p = cg_vreg(g);
+
+	cg_fault_jcci(g, BPF_JGE, idx, nbuckets, DTM_FLT_ILLOP, IR_NOREG);
+	ir_alui(g->cc, g->f, BPF_LSH, idx, 3);
+	ir_mov(g->cc, g->f, p, g->aggv);
+	ir_alu(g->cc, g->f, BPF_ADD, p, idx);
+	g->aggv = p;
+	slot_add(g, 0, incr);
+}
+
+/* DTrace's power-of-two buckets: 0 -> 63, x > 0 -> 64 + log2(x),
+ * x < 0 -> 62 - log2(-x) (clamped at 0). */
+int gen_quantize(struct cg *g, struct node *call)
+{
+	vreg_t x = agg_arg(g, call, 0), incr = agg_arg(g, call, 1);
+	vreg_t idx = cg_vreg(g), lg;
+	int l_neg = ir_label(g->f), l_done = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "quantize: idx = bucket(x); v[idx] += incr");
+	ir_movi(g->cc, g->f, idx, QUANTIZE_ZERO);
+	ir_jcci(g->cc, g->f, BPF_JEQ, x, 0, l_done);
+	ir_jcci(g->cc, g->f, BPF_JSLT, x, 0, l_neg);
+	lg = log2_vreg(g, x);
+	ir_movi(g->cc, g->f, idx, QUANTIZE_ZERO + 1);
+	ir_alu(g->cc, g->f, BPF_ADD, idx, lg);
+	ir_ja(g->cc, g->f, l_done);
+	ir_place_label(g->cc, g->f, l_neg);
+	ir_emit(g->cc, g->f, IR_NEG)->dst = x;
+	lg = log2_vreg(g, x);
+	ir_movi(g->cc, g->f, idx, QUANTIZE_ZERO - 1);
+	ir_alu(g->cc, g->f, BPF_SUB, idx, lg);
+	ir_jcci(g->cc, g->f, BPF_JSGE, idx, 0, l_done);
+	ir_movi(g->cc, g->f, idx, 0);
+	ir_place_label(g->cc, g->f, l_done);
+	bucket_add(g, idx, QUANTIZE_NBUCKETS, incr);
+	return 0;
+}
+
+/* x < base -> 0; x >= limit -> levels + 1; else 1 + (x - base) / step */
+int gen_lquantize(struct cg *g, struct node *call)
+{
+	struct cg_agg *a = g->agg;
+	int64_t base = a->params[0], limit = a->params[1], step = a->params[2];
+	uint32_t levels = lquantize_levels(base, limit, step);
+	vreg_t x = agg_arg(g, call, 0), incr = agg_arg(g, call, 4);
+	vreg_t idx = cg_vreg(g), b = cg_vreg(g);
+	int l_done = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "lquantize(%lld, %lld, %lld): v[idx] += incr",
+		   (long long)base, (long long)limit, (long long)step);
+	ir_movi(g->cc, g->f, b, base);
+	ir_movi(g->cc, g->f, idx, 0);
+	ir_jcc(g->cc, g->f, BPF_JSLT, x, b, l_done);
+	ir_movi(g->cc, g->f, b, limit);
+	ir_movi(g->cc, g->f, idx, levels + 1);
+	ir_jcc(g->cc, g->f, BPF_JSGE, x, b, l_done);
+	ir_mov(g->cc, g->f, idx, x);
+	ir_movi(g->cc, g->f, b, base);
+	ir_alu(g->cc, g->f, BPF_SUB, idx, b);
+	ir_movi(g->cc, g->f, b, step > 0 ? step : 1);
+	ir_alu(g->cc, g->f, BPF_DIV, idx, b);
+	ir_alui(g->cc, g->f, BPF_ADD, idx, 1);
+	ir_place_label(g->cc, g->f, l_done);
+	bucket_add(g, idx, levels + 2, incr);
+	return 0;
+}
+
+int gen_llquantize(struct cg *g, struct node *call)
+{
+	return -1;
+}

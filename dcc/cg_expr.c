@@ -1,0 +1,1010 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg_expr.c -- code generation for D expressions, one function per node
+ * kind (expr_table).
+ *
+ * Value convention: a vreg holding an integer of type T holds it sign- or
+ * zero-extended to 64 bits according to T (cg_norm re-establishes this
+ * after every operation narrower than 64 bits).  A string, array or struct
+ * value is a pointer to its bytes in map memory (scratch temporaries,
+ * .rodata, the global map).  Integer arithmetic follows C's usual
+ * conversions; BPF only has unsigned division, so signed division and
+ * modulo go through the absolute values.  Division by zero, failed kernel
+ * reads and out-of-range indexes jump to the fault exit.
+ */
+#include <linux/bpf.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "cg.h"
+#include "funcs.h"
+
+typedef vreg_t (*expr_fn)(struct cg *g, struct node *n);
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+vreg_t cg_call(struct cg *g, int helper, int nargs, ...)
+{
+	vreg_t args[5], d = cg_vreg(g);
+	va_list ap;
+	int i;
+
+	va_start(ap, nargs);
+	for (i = 0; i < nargs && i < 5; i++)
+		args[i] = va_arg(ap, vreg_t);
+	va_end(ap);
+	ir_call(g->cc, g->f, d, helper, nargs, args);
+	return d;
+}
+
+bool cg_is_signed(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	if (!r)
+		return true;
+	if (r->kind == TY_ENUM)
+		return true;
+	return r->kind == TY_INT && r->is_signed;
+}
+
+uint32_t cg_type_size(struct cg *g, struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	if (!r)
+		return 8;
+	if (r->kind == TY_STRING)
+		return g->strsize;
+	return (uint32_t)type_size(t);
+}
+
+static bool is_string(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && r->kind == TY_STRING;
+}
+
+static bool is_ptr(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && r->kind == TY_PTR;
+}
+
+static bool is_aggr(struct type *t)	/* by-reference values */
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && (r->kind == TY_STRING || r->kind == TY_ARRAY ||
+		     r->kind == TY_STRUCT || r->kind == TY_UNION);
+}
+
+/* Truncate v to size bytes and extend by sign. */
+static void norm_to(struct cg *g, vreg_t v, uint32_t size, bool sign)
+{
+	int sh;
+
+	if (size >= 8 || size == 0)
+		return;
+	sh = 64 - 8 * (int)size;
+	ir_alui(g->cc, g->f, BPF_LSH, v, sh);
+	ir_alui(g->cc, g->f, sign ? BPF_ARSH : BPF_RSH, v, sh);
+}
+
+void cg_norm(struct cg *g, vreg_t v, struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	if (!r || (r->kind != TY_INT && r->kind != TY_ENUM))
+		return;
+	norm_to(g, v, (uint32_t)type_size(t), cg_is_signed(t));
+}
+
+void cg_convert(struct cg *g, vreg_t v, struct type *from, struct type *to)
+{
+	(void)from;
+	cg_norm(g, v, to);
+}
+
+/* C's usual arithmetic conversions on (size, signedness). */
+static void common_type(struct type *a, struct type *b, uint32_t *size,
+			bool *sign)
+{
+	uint32_t sa = is_ptr(a) ? 8 : (uint32_t)type_size(a);
+	uint32_t sb = is_ptr(b) ? 8 : (uint32_t)type_size(b);
+	bool ga = !is_ptr(a) && cg_is_signed(a), gb = !is_ptr(b) && cg_is_signed(b);
+
+	if (sa < 4)
+		sa = 4, ga = true;
+	if (sb < 4)
+		sb = 4, gb = true;
+	if (sa != sb) {
+		*size = sa > sb ? sa : sb;
+		*sign = sa > sb ? ga : gb;
+	} else {
+		*size = sa;
+		*sign = ga && gb;
+	}
+}
+
+static vreg_t const_vreg(struct cg *g, int64_t v)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, d, v);
+	return d;
+}
+
+static vreg_t copy_vreg(struct cg *g, vreg_t s)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_mov(g->cc, g->f, d, s);
+	return d;
+}
+
+/* String constant: in .rodata, zero-padded to strsize bytes so that
+ * bounded string loops stay inside the map value. */
+vreg_t cg_str_const(struct cg *g, const char *s, size_t len)
+{
+	size_t n = len + 1 > g->strsize ? len + 1 : g->strsize;
+	char *buf = dcc_alloc(g->cc, n);
+	uint32_t off;
+	vreg_t d = cg_vreg(g);
+
+	memcpy(buf, s, len);
+	off = ir_rodata_add(g->cc, g->p, buf, (uint32_t)n);
+	ir_ld_data(g->cc, g->f, d, off);
+	return d;
+}
+
+/* *(base + off .. + size) = 0 */
+void cg_zero(struct cg *g, vreg_t base, int32_t off, uint32_t size)
+{
+	uint32_t i = 0;
+
+	for (; i + 8 <= size; i += 8)
+		ir_storei(g->cc, g->f, 8, base, off + i, 0);
+	for (; i < size; i++)
+		ir_storei(g->cc, g->f, 1, base, off + i, 0);
+}
+
+/* probe_read_kernel(dst, size, src) */
+void cg_memcpy(struct cg *g, vreg_t dst, vreg_t src, uint32_t size)
+{
+	vreg_t n = const_vreg(g, size);
+
+	cg_call(g, BPF_FUNC_probe_read_kernel, 3, dst, n, src);
+}
+
+void cg_store_typed(struct cg *g, vreg_t base, int32_t off, struct type *t,
+		    vreg_t v)
+{
+	struct dcc *cc = g->cc;
+	uint32_t size = cg_type_size(g, t);
+	vreg_t d, n;
+
+	if (!is_aggr(t)) {
+		if (size != 1 && size != 2 && size != 4)
+			size = 8;
+		ir_store(cc, g->f, size, base, off, v);
+		return;
+	}
+	d = copy_vreg(g, base);
+	ir_alui(cc, g->f, BPF_ADD, d, off);
+	if (is_string(t)) {
+		ir_comment(cc, g->f, "strcpy(dst, src, %u)", size);
+		n = const_vreg(g, size);
+		cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, n, v);
+	} else {
+		ir_comment(cc, g->f, "memcpy(dst, src, %u)", size);
+		cg_memcpy(g, d, v, size);
+	}
+}
+
+/* ---- lvalues ------------------------------------------------------------------- */
+
+static vreg_t kread_tmp(struct cg *g, uint32_t size)
+{
+	return cg_tmp_ptr(g, cg_tmp_alloc(g, size));
+}
+
+/* Address of an lvalue as a plain pointer vreg. */
+static vreg_t lv_addr(struct cg *g, struct cg_lv *lv)
+{
+	vreg_t d = copy_vreg(g, lv->base);
+
+	if (lv->off)
+		ir_alui(g->cc, g->f, BPF_ADD, d, lv->off);
+	return d;
+}
+
+/* Copy a kernel/user object to a temporary: pointer to the copy. */
+static vreg_t lv_fetch(struct cg *g, struct cg_lv *lv, uint32_t size, bool str)
+{
+	vreg_t t = kread_tmp(g, size), src = lv_addr(g, lv), n, r;
+	int h;
+
+	if (str)
+		h = lv->kind == LV_USER ? BPF_FUNC_probe_read_user_str
+					: BPF_FUNC_probe_read_kernel_str;
+	else
+		h = lv->kind == LV_USER ? BPF_FUNC_probe_read_user
+					: BPF_FUNC_probe_read_kernel;
+	ir_comment(g->cc, g->f, "probe_read%s(tmp, %u, addr)", str ? "_str" : "",
+		   size);
+	n = const_vreg(g, size);
+	r = cg_call(g, h, 3, t, n, src);
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, src);
+	return t;
+}
+
+static vreg_t load_bitfield(struct cg *g, struct cg_lv *lv, vreg_t v)
+{
+	int sh = 64 - (int)(lv->bit_off + lv->bit_size);
+
+	if (sh)
+		ir_alui(g->cc, g->f, BPF_LSH, v, sh);
+	ir_alui(g->cc, g->f, cg_is_signed(lv->type) ? BPF_ARSH : BPF_RSH, v,
+		64 - lv->bit_size);
+	return v;
+}
+
+vreg_t cg_lv_load(struct cg *g, struct cg_lv *lv)
+{
+	struct type *t = lv->type;
+	uint32_t size = cg_type_size(g, t);
+	vreg_t v, p;
+
+	if (is_aggr(t)) {
+		if (lv->kind == LV_MAP)
+			return lv_addr(g, lv);
+		return lv_fetch(g, lv, size, is_string(t));
+	}
+	if (size != 1 && size != 2 && size != 4)
+		size = 8;
+	v = cg_vreg(g);
+	if (lv->kind == LV_MAP) {
+		ir_load(g->cc, g->f, size, v, lv->base, lv->off);
+	} else {
+		p = lv_fetch(g, lv, size, false);
+		ir_load(g->cc, g->f, size, v, p, 0);
+	}
+	if (lv->bit_size)
+		return load_bitfield(g, lv, v);
+	cg_norm(g, v, t);
+	return v;
+}
+
+void cg_lv_store(struct cg *g, struct cg_lv *lv, vreg_t v)
+{
+	if (lv->kind != LV_MAP)
+		dcc_error(g->cc, (struct loc){ 0 }, "D_OP_WRITE",
+			  "operator = can only be applied to a writable variable");
+	cg_store_typed(g, lv->base, lv->off, lv->type, v);
+}
+
+static void lv_ident(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	struct sym *s = n->sym;
+
+	lv->kind = LV_MAP;
+	lv->type = n->type;
+	if (s && s->kind == SYM_LOCAL) {
+		lv->base = cg_sptr(g);
+		lv->off = CG_THIS_OFF + s->offset;
+		return;
+	}
+	if (!s || s->kind != SYM_GLOBAL)
+		dcc_error(g->cc, n->loc, "D_OP_LVAL",
+			  "operator = requires a variable as its left-hand operand");
+	lv->base = cg_gptr(g);
+	lv->off = s->offset;
+}
+
+static struct type *ptr_target(struct type *t)
+{
+	struct type *r = type_resolve(t);
+
+	return r && (r->kind == TY_PTR || r->kind == TY_ARRAY) ? r->base : NULL;
+}
+
+static bool is_user_ptr(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && (t->user_addr || r->user_addr);
+}
+
+static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	struct type *st;
+	struct member *m;
+	uint64_t off = 0;
+
+	if (n->op == OP_ARROW) {
+		lv->kind = is_user_ptr(n->kid[0]->type) ? LV_USER : LV_KERNEL;
+		lv->base = cg_expr(g, n->kid[0]);
+		lv->off = 0;
+		st = ptr_target(n->kid[0]->type);
+	} else {
+		cg_lvalue(g, n->kid[0], lv);
+		st = n->kid[0]->type;
+	}
+	m = st ? type_member(type_resolve(st), n->name, &off) : NULL;
+	if (!m)
+		dcc_error(g->cc, n->loc, "D_MEMBER_NAME", "member %s not found",
+			  n->name);
+	lv->off += (int32_t)off;
+	lv->bit_off = m->bit_offset;
+	lv->bit_size = m->bit_size;
+	lv->type = n->type;
+}
+
+static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	struct type *at = type_resolve(n->kid[0]->type);
+	struct type *et = at->base;
+	uint32_t es = cg_type_size(g, et);
+	struct node *ix = n->kid[1];
+	vreg_t i;
+
+	if (at->kind == TY_ARRAY)
+		cg_lvalue(g, n->kid[0], lv);
+	else {
+		lv->kind = is_user_ptr(n->kid[0]->type) ? LV_USER : LV_KERNEL;
+		lv->base = cg_expr(g, n->kid[0]);
+		lv->off = 0;
+	}
+	lv->type = n->type;
+	if (ix->is_const) {
+		if (at->kind == TY_ARRAY && at->nelem > 0 &&
+		    (ix->cval < 0 || ix->cval >= at->nelem))
+			dcc_error(g->cc, n->loc, "D_ARR_BOUNDS",
+				  "index %lld is out of range for array %s",
+				  (long long)ix->cval, type_name(g->cc, at));
+		lv->off += (int32_t)(ix->cval * es);
+		return;
+	}
+	i = cg_expr(g, ix);
+	if (at->kind == TY_ARRAY && at->nelem > 0) {
+		ir_comment(g->cc, g->f, "if (idx >= %lld) fault", (long long)at->nelem);
+		cg_fault_jcci(g, BPF_JGE, i, at->nelem, DTM_FLT_ILLOP, IR_NOREG);
+	}
+	if (es != 1)
+		ir_alui(g->cc, g->f, BPF_MUL, i, es);
+	lv->base = copy_vreg(g, lv->base);
+	ir_alu(g->cc, g->f, BPF_ADD, lv->base, i);
+}
+
+void cg_lvalue(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	memset(lv, 0, sizeof(*lv));
+	switch (n->kind) {
+	case N_IDENT:
+	case N_THIS:
+		lv_ident(g, n, lv);
+		return;
+	case N_MEMBER:
+		lv_member(g, n, lv);
+		return;
+	case N_INDEX:
+		lv_index(g, n, lv);
+		return;
+	case N_UNARY:
+		if (n->op == OP_DEREF) {
+			lv->kind = is_user_ptr(n->kid[0]->type) ? LV_USER : LV_KERNEL;
+			lv->base = cg_expr(g, n->kid[0]);
+			lv->type = n->type;
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	dcc_error(g->cc, n->loc, "D_OP_LVAL",
+		  "operator = requires a variable as its left-hand operand");
+}
+
+/* A string operand: strings and char arrays are already in map memory;
+ * pointers (and integers used as addresses) are copied to a temporary,
+ * faulting on a bad address. */
+vreg_t cg_expr_str(struct cg *g, struct node *n)
+{
+	struct type *r = n->type ? type_resolve(n->type) : NULL;
+	vreg_t v = cg_expr(g, n), t, sz, rc;
+
+	if (!r || r->kind == TY_STRING || r->kind == TY_ARRAY)
+		return v;
+	t = kread_tmp(g, g->strsize);
+	sz = const_vreg(g, g->strsize);
+	ir_comment(g->cc, g->f, "string from address: probe_read_str(tmp, %u, p)",
+		   g->strsize);
+	rc = cg_call(g, is_user_ptr(n->type) ? BPF_FUNC_probe_read_user_str
+					     : BPF_FUNC_probe_read_kernel_str,
+		     3, t, sz, v);
+	cg_fault_jcci(g, BPF_JSLT, rc, 0, DTM_FLT_BADADDR, v);
+	return t;
+}
+
+/* ---- leaves -------------------------------------------------------------------- */
+
+static vreg_t ex_int(struct cg *g, struct node *n)
+{
+	return const_vreg(g, n->is_const ? n->cval : n->ival);
+}
+
+static vreg_t ex_str(struct cg *g, struct node *n)
+{
+	return cg_str_const(g, n->str ? n->str : "", n->str ? n->slen : 0);
+}
+
+static vreg_t ex_ident(struct cg *g, struct node *n)
+{
+	struct sym *s = n->sym;
+	struct cg_lv lv;
+
+	if (!s)
+		dcc_error(g->cc, n->loc, "D_IDENT_UNDEF",
+			  "failed to resolve %s: Unknown variable name", n->name);
+	switch (s->kind) {
+	case SYM_BUILTIN: {
+		const struct builtin_def *b = builtin_get(s->id);
+		vreg_t v = b ? b->gen(g, n) : -1;
+
+		if (v < 0)
+			dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
+				  "built-in variable %s is not supported yet", n->name);
+		return v;
+	}
+	case SYM_ENUMERATOR:
+		return const_vreg(g, s->value);
+	case SYM_INLINE:
+		return cg_expr(g, s->inline_expr);
+	case SYM_GLOBAL:
+	case SYM_LOCAL:
+		cg_lvalue(g, n, &lv);
+		return cg_lv_load(g, &lv);
+	default:
+		break;
+	}
+	dcc_error(g->cc, n->loc, "D_UNSUPPORTED", "%s cannot be used here yet",
+		  n->name);
+}
+
+static vreg_t ex_macro(struct cg *g, struct node *n)
+{
+	if (n->is_const)
+		return const_vreg(g, n->cval);
+	if (n->str)
+		return cg_str_const(g, n->str, strlen(n->str));
+	dcc_error(g->cc, n->loc, "D_MACRO_UNDEF", "macro $%s is not defined",
+		  n->name);
+}
+
+static vreg_t ex_lvalue(struct cg *g, struct node *n)
+{
+	struct cg_lv lv;
+
+	cg_lvalue(g, n, &lv);
+	return cg_lv_load(g, &lv);
+}
+
+/* ---- comparisons and conditions ------------------------------------------------ */
+
+static int cmp_cc(int op, bool sign)
+{
+	switch (op) {
+	case OP_LT: return sign ? BPF_JSLT : BPF_JLT;
+	case OP_LE: return sign ? BPF_JSLE : BPF_JLE;
+	case OP_GT: return sign ? BPF_JSGT : BPF_JGT;
+	case OP_GE: return sign ? BPF_JSGE : BPF_JGE;
+	case OP_EQ: return BPF_JEQ;
+	default: return BPF_JNE;
+	}
+}
+
+static int cmp_negate(int op)
+{
+	switch (op) {
+	case OP_LT: return OP_GE;
+	case OP_LE: return OP_GT;
+	case OP_GT: return OP_LE;
+	case OP_GE: return OP_LT;
+	case OP_EQ: return OP_NE;
+	default: return OP_EQ;
+	}
+}
+
+static bool is_cmp(int op)
+{
+	return op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE ||
+	       op == OP_EQ || op == OP_NE;
+}
+
+/* strcmp(a, b) for strings: <0, 0, >0 in the result vreg. */
+static vreg_t str_cmp_loop(struct cg *g, vreg_t a, vreg_t b)
+{
+	struct dcc *cc = g->cc;
+	struct ir_func *f = g->f;
+	int l_loop = ir_label(f), l_diff = ir_label(f), l_end = ir_label(f);
+	vreg_t i = const_vreg(g, 0), r = const_vreg(g, 0);
+	vreg_t pa = cg_vreg(g), pb = cg_vreg(g), ca = cg_vreg(g), cb = cg_vreg(g);
+
+	ir_comment(cc, f, "strcmp loop (at most %u bytes)", g->strsize);
+	ir_place_label(cc, f, l_loop);
+	ir_mov(cc, f, pa, a);
+	ir_alu(cc, f, BPF_ADD, pa, i);
+	ir_load(cc, f, 1, ca, pa, 0);
+	ir_mov(cc, f, pb, b);
+	ir_alu(cc, f, BPF_ADD, pb, i);
+	ir_load(cc, f, 1, cb, pb, 0);
+	ir_jcc(cc, f, BPF_JNE, ca, cb, l_diff);
+	ir_jcci(cc, f, BPF_JEQ, ca, 0, l_end);
+	ir_alui(cc, f, BPF_ADD, i, 1);
+	ir_jcci(cc, f, BPF_JLT, i, g->strsize, l_loop);
+	ir_ja(cc, f, l_end);
+	ir_place_label(cc, f, l_diff);
+	ir_mov(cc, f, r, ca);
+	ir_alu(cc, f, BPF_SUB, r, cb);
+	ir_place_label(cc, f, l_end);
+	return r;
+}
+
+/* strcmp against a constant: bpf_strncmp(a, strsize, "const") */
+static vreg_t str_cmp(struct cg *g, struct node *l, struct node *r)
+{
+	bool lc = l->kind == N_STR, rc = r->kind == N_STR;
+	vreg_t a, b, n, v;
+
+	if (rc || lc) {
+		struct node *var = rc ? l : r, *cst = rc ? r : l;
+
+		a = cg_expr_str(g, var);
+		b = cg_str_const(g, cst->str ? cst->str : "", cst->slen);
+		n = const_vreg(g, g->strsize);
+		ir_comment(g->cc, g->f, "strncmp(s, %u, \"%s\")", g->strsize,
+			   cst->str ? cst->str : "");
+		v = cg_call(g, BPF_FUNC_strncmp, 3, a, n, b);
+		if (lc)
+			ir_emit(g->cc, g->f, IR_NEG)->dst = v;
+		return v;
+	}
+	a = cg_expr_str(g, l);
+	b = cg_expr_str(g, r);
+	return str_cmp_loop(g, a, b);
+}
+
+static void cmp_jump(struct cg *g, struct node *n, int op, int label)
+{
+	struct node *l = n->kid[0], *r = n->kid[1];
+	uint32_t size;
+	bool sign;
+	vreg_t a, b;
+
+	if (is_string(l->type) || is_string(r->type)) {
+		a = str_cmp(g, l, r);
+		ir_jcci(g->cc, g->f, cmp_cc(op, true), a, 0, label);
+		return;
+	}
+	common_type(l->type, r->type, &size, &sign);
+	a = cg_expr(g, l);
+	if (r->is_const && r->cval == (int32_t)r->cval && size == 8) {
+		ir_jcci(g->cc, g->f, cmp_cc(op, sign), a, r->cval, label);
+		return;
+	}
+	b = cg_expr(g, r);
+	a = copy_vreg(g, a);
+	norm_to(g, a, size, sign);
+	b = copy_vreg(g, b);
+	norm_to(g, b, size, sign);
+	ir_jcc(g->cc, g->f, cmp_cc(op, sign), a, b, label);
+}
+
+void cg_cond_jump(struct cg *g, struct node *n, bool jump_if, int label)
+{
+	vreg_t v;
+
+	if (n->kind == N_BINARY && is_cmp(n->op)) {
+		cmp_jump(g, n, jump_if ? n->op : cmp_negate(n->op), label);
+		return;
+	}
+	if (n->kind == N_UNARY && n->op == OP_NOT) {
+		cg_cond_jump(g, n->kid[0], !jump_if, label);
+		return;
+	}
+	if (n->kind == N_BINARY && (n->op == OP_LAND || n->op == OP_LOR)) {
+		bool and = n->op == OP_LAND;
+		int skip = ir_label(g->f);
+
+		/* and, jump if false: (!a -> L); (!b -> L)
+		 * and, jump if true:  (!a -> skip); (b -> L); skip:
+		 * or is the dual. */
+		if (and != jump_if) {
+			cg_cond_jump(g, n->kid[0], jump_if, label);
+			cg_cond_jump(g, n->kid[1], jump_if, label);
+		} else {
+			cg_cond_jump(g, n->kid[0], !jump_if, skip);
+			cg_cond_jump(g, n->kid[1], jump_if, label);
+		}
+		ir_place_label(g->cc, g->f, skip);
+		return;
+	}
+	v = cg_expr(g, n);
+	ir_jcci(g->cc, g->f, jump_if ? BPF_JNE : BPF_JEQ, v, 0, label);
+}
+
+/* d = cond ? 1 : 0 */
+static vreg_t bool_value(struct cg *g, struct node *n)
+{
+	vreg_t d = const_vreg(g, 1);
+	int l = ir_label(g->f);
+
+	cg_cond_jump(g, n, true, l);
+	ir_movi(g->cc, g->f, d, 0);
+	ir_place_label(g->cc, g->f, l);
+	return d;
+}
+
+/* ---- arithmetic ------------------------------------------------------------------ */
+
+static vreg_t to_bool(struct cg *g, vreg_t v)
+{
+	vreg_t d = const_vreg(g, 1);
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, BPF_JNE, v, 0, l);
+	ir_movi(g->cc, g->f, d, 0);
+	ir_place_label(g->cc, g->f, l);
+	return d;
+}
+
+/* if (v < 0) v = -v */
+static void abs_vreg(struct cg *g, vreg_t v)
+{
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, BPF_JSGE, v, 0, l);
+	ir_emit(g->cc, g->f, IR_NEG)->dst = v;
+	ir_place_label(g->cc, g->f, l);
+}
+
+/* a = a / b or a % b; signed via absolute values; b == 0 faults. */
+static void gen_divmod(struct cg *g, int alu, vreg_t a, vreg_t b, bool sign)
+{
+	struct dcc *cc = g->cc;
+	vreg_t sa, sb;
+	int l;
+
+	ir_comment(cc, g->f, "if (divisor == 0) fault");
+	cg_fault_jcci(g, BPF_JEQ, b, 0, DTM_FLT_DIVZERO, IR_NOREG);
+	if (!sign) {
+		ir_alu(cc, g->f, alu, a, b);
+		return;
+	}
+	ir_comment(cc, g->f, "signed %s: on absolute values, fix the sign",
+		   alu == BPF_DIV ? "division" : "modulo");
+	sa = copy_vreg(g, a);
+	sb = copy_vreg(g, b);
+	if (alu == BPF_DIV)
+		ir_alu(cc, g->f, BPF_XOR, sa, sb);	/* sign of the quotient */
+	abs_vreg(g, a);
+	abs_vreg(g, sb);
+	ir_alu(cc, g->f, alu, a, sb);
+	l = ir_label(g->f);
+	ir_jcci(cc, g->f, BPF_JSGE, sa, 0, l);
+	ir_emit(cc, g->f, IR_NEG)->dst = a;
+	ir_place_label(cc, g->f, l);
+}
+
+static int alu_of(int op)
+{
+	switch (op) {
+	case OP_MUL: case OP_MUL_ASSIGN: return BPF_MUL;
+	case OP_DIV: case OP_DIV_ASSIGN: return BPF_DIV;
+	case OP_MOD: case OP_MOD_ASSIGN: return BPF_MOD;
+	case OP_ADD: case OP_ADD_ASSIGN: case OP_PREINC: case OP_POSTINC:
+		return BPF_ADD;
+	case OP_SUB: case OP_SUB_ASSIGN: case OP_PREDEC: case OP_POSTDEC:
+		return BPF_SUB;
+	case OP_SHL: case OP_SHL_ASSIGN: return BPF_LSH;
+	case OP_SHR: case OP_SHR_ASSIGN: return BPF_RSH;
+	case OP_BAND: case OP_AND_ASSIGN: return BPF_AND;
+	case OP_XOR: case OP_XOR_ASSIGN: return BPF_XOR;
+	case OP_BOR: case OP_OR_ASSIGN: return BPF_OR;
+	default: return -1;
+	}
+}
+
+/* a = a <op> b, with a of type ta, b of type tb, result type t. */
+static vreg_t arith(struct cg *g, int alu, vreg_t a, struct type *ta,
+		    vreg_t b, struct type *tb, struct type *t)
+{
+	bool sign = cg_is_signed(t) && !is_ptr(t);
+	vreg_t d = copy_vreg(g, a);
+
+	if (is_ptr(ta) && !is_ptr(tb) && (alu == BPF_ADD || alu == BPF_SUB)) {
+		uint32_t es = ptr_target(ta) ? cg_type_size(g, ptr_target(ta)) : 1;
+
+		if (es > 1) {
+			b = copy_vreg(g, b);
+			ir_alui(g->cc, g->f, BPF_MUL, b, es);
+		}
+	} else if (is_ptr(ta) && is_ptr(tb) && alu == BPF_SUB) {
+		uint32_t es = ptr_target(ta) ? cg_type_size(g, ptr_target(ta)) : 1;
+
+		ir_alu(g->cc, g->f, BPF_SUB, d, b);
+		if (es > 1)
+			gen_divmod(g, BPF_DIV, d, const_vreg(g, es), true);
+		return d;
+	} else if (!is_ptr(t)) {
+		cg_convert(g, d, ta, t);
+	}
+	if (alu == BPF_DIV || alu == BPF_MOD) {
+		b = copy_vreg(g, b);
+		cg_convert(g, b, tb, t);
+		gen_divmod(g, alu, d, b, sign);
+	} else if (alu == BPF_RSH && sign) {
+		ir_alu(g->cc, g->f, BPF_ARSH, d, b);
+	} else {
+		ir_alu(g->cc, g->f, alu, d, b);
+	}
+	cg_norm(g, d, t);
+	return d;
+}
+
+static vreg_t ex_logical(struct cg *g, struct node *n)
+{
+	vreg_t a, b;
+
+	if (n->op != OP_LXOR)
+		return bool_value(g, n);
+	a = to_bool(g, cg_expr(g, n->kid[0]));
+	b = to_bool(g, cg_expr(g, n->kid[1]));
+	ir_alu(g->cc, g->f, BPF_XOR, a, b);
+	return a;
+}
+
+static vreg_t ex_binary(struct cg *g, struct node *n)
+{
+	struct node *l = n->kid[0], *r = n->kid[1];
+	vreg_t a, b;
+
+	if (n->op == OP_COMMA) {
+		cg_expr(g, l);
+		return cg_expr(g, r);
+	}
+	if (n->op == OP_LAND || n->op == OP_LOR || n->op == OP_LXOR)
+		return ex_logical(g, n);
+	if (is_cmp(n->op))
+		return bool_value(g, n);
+	a = cg_expr(g, l);
+	if (is_ptr(r->type) && !is_ptr(l->type) && n->op == OP_ADD) {
+		b = a;	/* int + ptr: swap so the pointer is on the left */
+		a = cg_expr(g, r);
+		return arith(g, BPF_ADD, a, r->type, b, l->type, n->type);
+	}
+	b = cg_expr(g, r);
+	return arith(g, alu_of(n->op), a, l->type, b, r->type, n->type);
+}
+
+/* ---- unary ------------------------------------------------------------------------ */
+
+static vreg_t incdec(struct cg *g, struct node *n)
+{
+	struct cg_lv lv;
+	struct type *t = n->kid[0]->type;
+	vreg_t old, one, nv;
+
+	if (cg_is_dyn(n->kid[0])) {
+		old = cg_expr(g, n->kid[0]);
+		one = const_vreg(g, 1);
+		nv = arith(g, alu_of(n->op), old, t, one, type_int(g->cc, 4, true), t);
+		cg_dyn_store(g, n->kid[0], nv);
+		return (n->op == OP_POSTINC || n->op == OP_POSTDEC) ? old : nv;
+	}
+	cg_lvalue(g, n->kid[0], &lv);
+	old = cg_lv_load(g, &lv);
+	one = const_vreg(g, 1);
+	nv = arith(g, alu_of(n->op), old, t, one, type_int(g->cc, 4, true), t);
+	cg_lv_store(g, &lv, nv);
+	return (n->op == OP_POSTINC || n->op == OP_POSTDEC) ? old : nv;
+}
+
+static vreg_t ex_unary(struct cg *g, struct node *n)
+{
+	struct cg_lv lv;
+	vreg_t v;
+
+	switch (n->op) {
+	case OP_PLUS:
+		v = copy_vreg(g, cg_expr(g, n->kid[0]));
+		cg_norm(g, v, n->type);
+		return v;
+	case OP_NEG:
+		v = copy_vreg(g, cg_expr(g, n->kid[0]));
+		ir_emit(g->cc, g->f, IR_NEG)->dst = v;
+		cg_norm(g, v, n->type);
+		return v;
+	case OP_BITNOT:
+		v = copy_vreg(g, cg_expr(g, n->kid[0]));
+		ir_alui(g->cc, g->f, BPF_XOR, v, -1);
+		cg_norm(g, v, n->type);
+		return v;
+	case OP_NOT:
+		return bool_value(g, n);
+	case OP_DEREF:
+		return ex_lvalue(g, n);
+	case OP_ADDROF:
+		cg_lvalue(g, n->kid[0], &lv);
+		return lv_addr(g, &lv);
+	default:
+		return incdec(g, n);
+	}
+}
+
+/* ---- assignment, ternary, casts, calls --------------------------------------------- */
+
+static bool is_agg_lhs(struct node *l)
+{
+	return l->kind == N_AGG || (l->kind == N_INDEX && l->kid[0]->kind == N_AGG);
+}
+
+static vreg_t ex_assign(struct cg *g, struct node *n)
+{
+	struct node *l = n->kid[0], *r = n->kid[1];
+	struct cg_lv lv;
+	vreg_t v, old;
+
+	if (is_agg_lhs(l)) {
+		cg_agg_assign(g, n);
+		return IR_NOREG;	/* a statement: no value */
+	}
+	v = cg_expr(g, r);
+	if (cg_is_dyn(l)) {
+		if (n->op != OP_ASSIGN) {
+			old = cg_expr(g, l);
+			v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
+		} else if (!is_aggr(l->type)) {
+			v = copy_vreg(g, v);
+			cg_convert(g, v, r->type, l->type);
+		}
+		cg_dyn_store(g, l, v);
+		return v;
+	}
+	cg_lvalue(g, l, &lv);
+	if (n->op != OP_ASSIGN) {
+		old = cg_lv_load(g, &lv);
+		v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
+	} else if (!is_aggr(l->type)) {
+		v = copy_vreg(g, v);
+		cg_convert(g, v, r->type, l->type);
+	}
+	cg_lv_store(g, &lv, v);
+	return v;
+}
+
+/* d = c ? a : b;  strings: both are pointers, fine as they are. */
+static vreg_t ex_cond(struct cg *g, struct node *n)
+{
+	int l_else = ir_label(g->f), l_end = ir_label(g->f);
+	vreg_t d = cg_vreg(g), v;
+
+	cg_cond_jump(g, n->kid[0], false, l_else);
+	v = cg_expr(g, n->kid[1]);
+	ir_mov(g->cc, g->f, d, v);
+	ir_ja(g->cc, g->f, l_end);
+	ir_place_label(g->cc, g->f, l_else);
+	v = cg_expr(g, n->kid[2]);
+	ir_mov(g->cc, g->f, d, v);
+	ir_place_label(g->cc, g->f, l_end);
+	cg_norm(g, d, n->type);
+	return d;
+}
+
+static vreg_t ex_cast(struct cg *g, struct node *n)
+{
+	vreg_t v;
+
+	if (is_string(n->type))
+		return cg_expr_str(g, n->kid[0]);
+	v = cg_expr(g, n->kid[0]);
+
+	if (is_aggr(n->type) || is_aggr(n->kid[0]->type))
+		return v;
+	v = copy_vreg(g, v);
+	cg_convert(g, v, n->kid[0]->type, n->type);
+	return v;
+}
+
+static vreg_t ex_call(struct cg *g, struct node *n)
+{
+	const struct func_def *fd = func_lookup(n->name);
+	int v;
+
+	if (!fd)
+		dcc_error(g->cc, n->loc, "D_PROTO_FUNC",
+			  "failed to resolve %s: Unknown function name", n->name);
+	v = fd->gen(g, n);
+	if (v < 0)
+		dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
+			  "%s() is not supported yet", n->name);
+	return fd->kind == FK_SUBR ? v : IR_NOREG;	/* actions: no value */
+}
+
+static vreg_t ex_stringof(struct cg *g, struct node *n)
+{
+	return cg_expr_str(g, n->kid[0]);
+}
+
+/* args[i] (typed probe arguments), associative arrays, arrays. */
+static vreg_t ex_index(struct cg *g, struct node *n)
+{
+	struct sym *s = n->kid[0]->kind == N_IDENT ? n->kid[0]->sym : NULL;
+
+	if (s && s->kind == SYM_BUILTIN) {
+		const struct builtin_def *b = builtin_get(s->id);
+		vreg_t v = b ? b->gen(g, n) : -1;
+
+		if (v < 0)
+			dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
+				  "%s[] is not supported yet", s->name);
+		return v;
+	}
+	if (s && s->kind == SYM_ASSOC)
+		return cg_assoc_load(g, n);
+	return ex_lvalue(g, n);
+}
+
+static vreg_t ex_const_only(struct cg *g, struct node *n)
+{
+	if (n->is_const)
+		return const_vreg(g, n->cval);
+	dcc_error(g->cc, n->loc, "D_UNSUPPORTED", "%s is not supported here yet",
+		  node_kind_name(n->kind));
+}
+
+static vreg_t ex_unsupported(struct cg *g, struct node *n)
+{
+	dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
+		  "%s expressions are not supported yet", node_kind_name(n->kind));
+}
+
+static const expr_fn expr_table[] = {
+	[N_INT] = ex_int,
+	[N_FLOAT] = ex_unsupported,
+	[N_STR] = ex_str,
+	[N_IDENT] = ex_ident,
+	[N_MACRO] = ex_macro,
+	[N_AGG] = ex_unsupported,
+	[N_UNARY] = ex_unary,
+	[N_BINARY] = ex_binary,
+	[N_ASSIGN] = ex_assign,
+	[N_COND] = ex_cond,
+	[N_CALL] = ex_call,
+	[N_INDEX] = ex_index,
+	[N_MEMBER] = ex_lvalue,
+	[N_SELF] = cg_tls_load,
+	[N_THIS] = ex_lvalue,
+	[N_CAST] = ex_cast,
+	[N_SIZEOF] = ex_const_only,
+	[N_OFFSETOF] = ex_const_only,
+	[N_STRINGOF] = ex_stringof,
+	[N_XLATE] = ex_unsupported,
+};
+
+vreg_t cg_expr(struct cg *g, struct node *n)
+{
+	expr_fn fn = NULL;
+
+	if (n->is_const && n->kind != N_STR && !is_aggr(n->type))
+		return const_vreg(g, n->cval);
+	if ((size_t)n->kind < sizeof(expr_table) / sizeof(expr_table[0]))
+		fn = expr_table[n->kind];
+	if (!fn)
+		return ex_unsupported(g, n);
+	return fn(g, n);
+}

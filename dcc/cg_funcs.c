@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg_funcs.c -- code generation for actions and subroutines: the gen_<name>
+ * hooks of the funcs.c table (the aggregating functions' hooks are in
+ * cg_agg.c).  Actions return 0 and lay out their record items with
+ * cg_rec_add/cg_rec_value; subroutines return the vreg of their value.
+ * A hook returns -1 when the function is not supported yet.
+ */
+#include <linux/bpf.h>
+#include <signal.h>
+#include <string.h>
+
+#include "cg.h"
+#include "funcs.h"
+
+#define DEFAULT_STACKFRAMES	20
+
+static struct node *arg(struct node *call, int i)
+{
+	struct node *a = call->kid[0];
+
+	while (a && i-- > 0)
+		a = a->next;
+	return a;
+}
+
+static vreg_t vconst(struct cg *g, int64_t v)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, d, v);
+	return d;
+}
+
+static bool char_ptr(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	if (!r || (r->kind != TY_PTR && r->kind != TY_ARRAY) || !r->base)
+		return false;
+	r = type_resolve(r->base);
+	return r && r->kind == TY_INT && r->size == 1;
+}
+
+/* An action argument: char pointers and arrays are recorded as strings. */
+static struct cg_rec *rec_arg(struct cg *g, int action, struct node *a)
+{
+	struct cg_rec *r;
+	vreg_t v, d, n;
+
+	if (!char_ptr(a->type))
+		return cg_rec_value(g, action, a);
+	v = cg_expr(g, a);
+	r = cg_rec_add(g, action, DTM_K_STRING, g->strsize, 1, a);
+	r->type = "string";
+	ir_comment(g->cc, g->f, "record[%u] = string from char *", r->r.offset);
+	d = cg_sptr(g);
+	ir_alui(g->cc, g->f, BPF_ADD, d, g->rec_off + r->r.offset);
+	n = vconst(g, g->strsize);
+	cg_call(g, a->type && type_resolve(a->type)->user_addr ?
+		BPF_FUNC_probe_read_user_str : BPF_FUNC_probe_read_kernel_str,
+		3, d, n, v);
+	return r;
+}
+
+static const char *str_arg(struct node *a)
+{
+	return a && a->kind == N_STR && a->str ? a->str : NULL;
+}
+
+/* ---- data-recording actions ----------------------------------------------------- */
+
+int gen_trace(struct cg *g, struct node *call)
+{
+	rec_arg(g, DTM_ACT_TRACE, arg(call, 0));
+	return 0;
+}
+
+int gen_print(struct cg *g, struct node *call)
+{
+	cg_rec_value(g, DTM_ACT_PRINT, arg(call, 0));
+	return 0;
+}
+
+/* printf-like: the action item (fmt, argc), then one ARG item per arg */
+static int gen_fmt_action(struct cg *g, struct node *call, int action)
+{
+	struct node *f = arg(call, 0), *a;
+	struct cg_rec *r = cg_rec_add(g, action, DTM_K_NONE, 0, 1, call);
+
+	r->fmt = str_arg(f) ? str_arg(f) : "";
+	r->r.arg = node_list_len(call->kid[0]) - 1;
+	ir_comment(g->cc, g->f, "%s(\"%s\", %u args)",
+		   action == DTM_ACT_PRINTF ? "printf" : "action", r->fmt,
+		   r->r.arg);
+	for (a = f ? f->next : NULL; a; a = a->next)
+		rec_arg(g, DTM_ACT_ARG, a);
+	return 0;
+}
+
+int gen_printf(struct cg *g, struct node *call)
+{
+	return gen_fmt_action(g, call, DTM_ACT_PRINTF);
+}
+
+int gen_system(struct cg *g, struct node *call)
+{
+	return gen_fmt_action(g, call, DTM_ACT_SYSTEM);
+}
+
+int gen_freopen(struct cg *g, struct node *call)
+{
+	return gen_fmt_action(g, call, DTM_ACT_FREOPEN);
+}
+
+static uint32_t agg_id(struct cg *g, struct node *a)
+{
+	if (!a || a->kind != N_AGG || !a->sym)
+		dcc_error(g->cc, a ? a->loc : (struct loc){ 0 }, "D_PRINTA_AGGARG",
+			  "expected an aggregation");
+	cg_agg_get(g, a->sym);
+	return (uint32_t)a->sym->id;
+}
+
+/* printa([fmt,] @a, @b...): PRINTA(arg = id of @a, fmt), ARG(arg = id)... */
+int gen_printa(struct cg *g, struct node *call)
+{
+	struct node *a = arg(call, 0);
+	const char *fmt = str_arg(a);
+	struct cg_rec *r;
+
+	if (fmt)
+		a = a->next;
+	r = cg_rec_add(g, DTM_ACT_PRINTA, DTM_K_NONE, 0, 1, call);
+	r->fmt = fmt;
+	r->r.arg = agg_id(g, a);
+	for (a = a->next; a; a = a->next)
+		cg_rec_add(g, DTM_ACT_ARG, DTM_K_NONE, 0, 1, a)->r.arg = agg_id(g, a);
+	return 0;
+}
+
+/* get_stack(ctx, rec + off, size, flags) into a zeroed item */
+static int gen_stack_common(struct cg *g, struct node *call, bool user)
+{
+	struct node *n = arg(call, 0);
+	uint32_t frames = n && n->is_const && n->cval > 0 ? (uint32_t)n->cval
+							 : DEFAULT_STACKFRAMES;
+	uint32_t size = frames * 8 + (user ? 8 : 0);
+	struct cg_rec *r = cg_rec_add(g, user ? DTM_ACT_USTACK : DTM_ACT_STACK,
+				      user ? DTM_K_USTACK : DTM_K_STACK, size, 8,
+				      call);
+	vreg_t s = cg_sptr(g), d, sz, fl, pid;
+
+	r->r.arg = frames;
+	ir_comment(g->cc, g->f, "%sstack(%u) into record[%u]", user ? "u" : "",
+		   frames, r->r.offset);
+	cg_zero(g, s, g->rec_off + r->r.offset, size);
+	if (user) {
+		pid = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
+		ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
+		ir_store(g->cc, g->f, 8, cg_sptr(g), g->rec_off + r->r.offset, pid);
+	}
+	d = cg_sptr(g);
+	ir_alui(g->cc, g->f, BPF_ADD, d, g->rec_off + r->r.offset + (user ? 8 : 0));
+	sz = vconst(g, frames * 8);
+	fl = vconst(g, user ? BPF_F_USER_STACK : 0);
+	cg_call(g, BPF_FUNC_get_stack, 4, cg_ctx(g), d, sz, fl);
+	return 0;
+}
+
+int gen_stack(struct cg *g, struct node *call)
+{
+	return gen_stack_common(g, call, false);
+}
+
+int gen_ustack(struct cg *g, struct node *call)
+{
+	return gen_stack_common(g, call, true);
+}
+
+int gen_jstack(struct cg *g, struct node *call)
+{
+	return gen_stack_common(g, call, true);
+}
+
+/* tracemem(addr, size): size bytes read from the kernel into the record */
+int gen_tracemem(struct cg *g, struct node *call)
+{
+	struct node *sz = arg(call, 1);
+	uint32_t size = sz && sz->is_const && sz->cval > 0 ? (uint32_t)sz->cval : 0;
+	vreg_t a = cg_expr(g, arg(call, 0)), d, n;
+	struct cg_rec *r;
+
+	if (!size)
+		return -1;
+	r = cg_rec_add(g, DTM_ACT_TRACEMEM, DTM_K_BYTES, size, 1, call);
+	d = cg_sptr(g);
+	ir_alui(g->cc, g->f, BPF_ADD, d, g->rec_off + r->r.offset);
+	n = vconst(g, size);
+	cg_call(g, BPF_FUNC_probe_read_kernel, 3, d, n, a);
+	return 0;
+}
+
+int gen_printm(struct cg *g, struct node *call) { return -1; }
+
+/* ---- control actions ----------------------------------------------------------------- */
+
+/* exit(n): record EXIT(n); g->exit_status = n; g->state = DRAINING */
+int gen_exit(struct cg *g, struct node *call)
+{
+	struct node *a = arg(call, 0);
+	vreg_t v = cg_expr(g, a), gp;
+	struct cg_rec *r = cg_rec_add(g, DTM_ACT_EXIT, DTM_K_INT, 4, 4, call);
+
+	r->r.flags = DTM_RF_SIGNED;
+	r->type = "int";
+	ir_comment(g->cc, g->f, "exit: record status; g->state = DRAINING");
+	ir_store(g->cc, g->f, 4, cg_sptr(g), g->rec_off + r->r.offset, v);
+	gp = cg_gptr(g);
+	ir_store(g->cc, g->f, 4, gp, offsetof(struct dtm_globals_hdr, exit_status), v);
+	ir_storei(g->cc, g->f, 4, gp, offsetof(struct dtm_globals_hdr, state),
+		  DTM_STATE_DRAINING);
+	return 0;
+}
+
+/* setopt(name[, value]): SETOPT(fmt = name), ARG(fmt = value) */
+int gen_setopt(struct cg *g, struct node *call)
+{
+	struct cg_rec *r = cg_rec_add(g, DTM_ACT_SETOPT, DTM_K_NONE, 0, 1, call);
+	const char *v = str_arg(arg(call, 1));
+
+	r->fmt = str_arg(arg(call, 0)) ? str_arg(arg(call, 0)) : "";
+	if (v)
+		cg_rec_add(g, DTM_ACT_ARG, DTM_K_NONE, 0, 1, call)->fmt = v;
+	return 0;
+}
+
+int gen_ftruncate(struct cg *g, struct node *call)
+{
+	cg_rec_add(g, DTM_ACT_FTRUNCATE, DTM_K_NONE, 0, 1, call);
+	return 0;
+}
+
+/* raise(sig): send_signal(sig) in the probe context */
+int gen_raise(struct cg *g, struct node *call)
+{
+	vreg_t v = cg_expr(g, arg(call, 0));
+
+	cg_call(g, BPF_FUNC_send_signal, 1, v);
+	return 0;
+}
+
+int gen_stop(struct cg *g, struct node *call)
+{
+	cg_call(g, BPF_FUNC_send_signal, 1, vconst(g, SIGSTOP));
+	return 0;
+}
+
+int gen_breakpoint(struct cg *g, struct node *call) { return -1; }
+int gen_panic(struct cg *g, struct node *call) { return -1; }
+int gen_chill(struct cg *g, struct node *call) { return -1; }
+int gen_copyout(struct cg *g, struct node *call) { return -1; }
+int gen_copyoutstr(struct cg *g, struct node *call) { return -1; }
+int gen_pcap(struct cg *g, struct node *call) { return -1; }
+int gen_speculate(struct cg *g, struct node *call) { return -1; }
+int gen_commit(struct cg *g, struct node *call) { return -1; }
+int gen_discard(struct cg *g, struct node *call) { return -1; }
+int gen_speculation(struct cg *g, struct node *call) { return -1; }
+
+/* ---- actions on aggregations ------------------------------------------------------------ */
+
+static int agg_action(struct cg *g, struct node *call, int action, bool narg)
+{
+	struct node *a = arg(call, 0);
+	struct cg_rec *r = cg_rec_add(g, action, DTM_K_NONE, 0, 1, call);
+
+	r->r.arg = agg_id(g, a);
+	if (narg && a->next)
+		cg_rec_value(g, DTM_ACT_ARG, a->next);
+	return 0;
+}
+
+int gen_clear(struct cg *g, struct node *call)
+{
+	return agg_action(g, call, DTM_ACT_CLEAR, false);
+}
+
+int gen_trunc(struct cg *g, struct node *call)
+{
+	return agg_action(g, call, DTM_ACT_TRUNC, true);
+}
+
+int gen_normalize(struct cg *g, struct node *call)
+{
+	return agg_action(g, call, DTM_ACT_NORMALIZE, true);
+}
+
+int gen_denormalize(struct cg *g, struct node *call)
+{
+	return agg_action(g, call, DTM_ACT_DENORMALIZE, false);
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg_subr.c -- code generation for D's subroutines (the FK_SUBR gen_<name>
+ * hooks of funcs.h).  Each returns the vreg of its value: integers as
+ * usual, strings as a pointer to a strsize-byte scratch temporary.
+ * String loops are bounded by strsize so the verifier can follow them.
+ */
+#include <linux/bpf.h>
+
+#include "cg.h"
+#include "funcs.h"
+
+static struct node *arg(struct node *call, int i)
+{
+	struct node *a = call->kid[0];
+
+	while (a && i-- > 0)
+		a = a->next;
+	return a;
+}
+
+static vreg_t vconst(struct cg *g, int64_t v)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, d, v);
+	return d;
+}
+
+static vreg_t vcopy(struct cg *g, vreg_t s)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_mov(g->cc, g->f, d, s);
+	return d;
+}
+
+/* ---- strings ------------------------------------------------------------------ */
+
+/* n = 0; while (n < strsize && s[n]) n++ */
+int gen_strlen(struct cg *g, struct node *call)
+{
+	struct dcc *cc = g->cc;
+	vreg_t s = cg_expr_str(g, arg(call, 0)), n = vconst(g, 0), p = cg_vreg(g);
+	vreg_t c = cg_vreg(g);
+	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "strlen: bounded loop (%u)", g->strsize);
+	ir_place_label(cc, g->f, l_loop);
+	ir_mov(cc, g->f, p, s);
+	ir_alu(cc, g->f, BPF_ADD, p, n);
+	ir_load(cc, g->f, 1, c, p, 0);
+	ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_end);
+	ir_alui(cc, g->f, BPF_ADD, n, 1);
+	ir_jcci(cc, g->f, BPF_JLT, n, g->strsize, l_loop);
+	ir_place_label(cc, g->f, l_end);
+	return n;
+}
+
+/* strjoin(a, b): t = a; t[len(a)..] = b (truncated to strsize) */
+int gen_strjoin(struct cg *g, struct node *call)
+{
+	struct dcc *cc = g->cc;
+	uint32_t tmp = cg_tmp_alloc(g, 2 * g->strsize);
+	vreg_t a = cg_expr_str(g, arg(call, 0)), b = cg_expr_str(g, arg(call, 1));
+	vreg_t r, d, n;
+	int l_ok = ir_label(g->f);
+
+	ir_comment(cc, g->f, "strjoin: copy a, then b after it");
+	r = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, cg_tmp_ptr(g, tmp),
+		    vconst(g, g->strsize), a);
+	ir_jcci(cc, g->f, BPF_JSGT, r, 0, l_ok);
+	ir_movi(cc, g->f, r, 1);
+	ir_place_label(cc, g->f, l_ok);
+	ir_alui(cc, g->f, BPF_SUB, r, 1);		/* length of a */
+	cg_fault_jcci(g, BPF_JGE, r, g->strsize, DTM_FLT_NOSCRATCH, IR_NOREG);
+	d = cg_tmp_ptr(g, tmp);
+	ir_alu(cc, g->f, BPF_ADD, d, r);
+	n = vconst(g, g->strsize);
+	ir_alu(cc, g->f, BPF_SUB, n, r);		/* room left, >= 1 */
+	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, n, b);
+	return cg_tmp_ptr(g, tmp);
+}
+
+static vreg_t read_str(struct cg *g, vreg_t src, bool user)
+{
+	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
+	vreg_t r;
+
+	r = cg_call(g, user ? BPF_FUNC_probe_read_user_str
+			    : BPF_FUNC_probe_read_kernel_str,
+		    3, cg_tmp_ptr(g, tmp), vconst(g, g->strsize), src);
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, src);
+	return cg_tmp_ptr(g, tmp);
+}
+
+int gen_copyinstr(struct cg *g, struct node *call)
+{
+	return read_str(g, cg_expr(g, arg(call, 0)), true);
+}
+
+/* copyin(addr, size): size must be a constant here */
+int gen_copyin(struct cg *g, struct node *call)
+{
+	struct node *sz = arg(call, 1);
+	uint32_t tmp, size;
+	vreg_t a = cg_expr(g, arg(call, 0)), r;
+
+	if (!sz->is_const || sz->cval <= 0 || sz->cval > 4096)
+		return -1;
+	size = (uint32_t)sz->cval;
+	tmp = cg_tmp_alloc(g, size);
+	r = cg_call(g, BPF_FUNC_probe_read_user, 3, cg_tmp_ptr(g, tmp),
+		    vconst(g, size), a);
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, a);
+	return cg_tmp_ptr(g, tmp);
+}
+
+int gen_substr(struct cg *g, struct node *call) { return -1; }
+int gen_index(struct cg *g, struct node *call) { return -1; }
+int gen_rindex(struct cg *g, struct node *call) { return -1; }
+int gen_strchr(struct cg *g, struct node *call) { return -1; }
+int gen_strrchr(struct cg *g, struct node *call) { return -1; }
+int gen_strstr(struct cg *g, struct node *call) { return -1; }
+int gen_strtok(struct cg *g, struct node *call) { return -1; }
+int gen_lltostr(struct cg *g, struct node *call) { return -1; }
+int gen_basename(struct cg *g, struct node *call) { return -1; }
+int gen_dirname(struct cg *g, struct node *call) { return -1; }
+int gen_cleanpath(struct cg *g, struct node *call) { return -1; }
+int gen_strtoll(struct cg *g, struct node *call) { return -1; }
+
+/* toupper/tolower: copy, then shift letters in a bounded loop */
+static int change_case(struct cg *g, struct node *call, int lo, int hi)
+{
+	struct dcc *cc = g->cc;
+	vreg_t t = read_str(g, cg_expr(g, arg(call, 0)), false);
+	vreg_t i = vconst(g, 0), p = cg_vreg(g), c = cg_vreg(g);
+	int l_loop = ir_label(g->f), l_next = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_place_label(cc, g->f, l_loop);
+	ir_mov(cc, g->f, p, t);
+	ir_alu(cc, g->f, BPF_ADD, p, i);
+	ir_load(cc, g->f, 1, c, p, 0);
+	ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_end);
+	ir_jcci(cc, g->f, BPF_JLT, c, lo, l_next);
+	ir_jcci(cc, g->f, BPF_JGT, c, hi, l_next);
+	ir_alui(cc, g->f, BPF_XOR, c, 0x20);
+	ir_store(cc, g->f, 1, p, 0, c);
+	ir_place_label(cc, g->f, l_next);
+	ir_alui(cc, g->f, BPF_ADD, i, 1);
+	ir_jcci(cc, g->f, BPF_JLT, i, g->strsize, l_loop);
+	ir_place_label(cc, g->f, l_end);
+	return t;
+}
+
+int gen_toupper(struct cg *g, struct node *call)
+{
+	return change_case(g, call, 'a', 'z');
+}
+
+int gen_tolower(struct cg *g, struct node *call)
+{
+	return change_case(g, call, 'A', 'Z');
+}
+
+/* ---- byte order (the host is little-endian) ----------------------------------------- */
+
+/* d = byte-reversed low `bytes` bytes of v */
+static vreg_t bswap(struct cg *g, vreg_t v, int bytes)
+{
+	vreg_t d = vconst(g, 0), t = cg_vreg(g);
+	int i;
+
+	for (i = 0; i < bytes; i++) {
+		ir_mov(g->cc, g->f, t, v);
+		if (i)
+			ir_alui(g->cc, g->f, BPF_RSH, t, 8 * i);
+		ir_alui(g->cc, g->f, BPF_AND, t, 0xff);
+		if (bytes - 1 - i)
+			ir_alui(g->cc, g->f, BPF_LSH, t, 8 * (bytes - 1 - i));
+		ir_alu(g->cc, g->f, BPF_OR, d, t);
+	}
+	return d;
+}
+
+int gen_htons(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 2); }
+int gen_htonl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 4); }
+int gen_htonll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 8); }
+int gen_ntohs(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 2); }
+int gen_ntohl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 4); }
+int gen_ntohll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 8); }
+
+int gen_inet_ntoa(struct cg *g, struct node *call) { return -1; }
+int gen_inet_ntoa6(struct cg *g, struct node *call) { return -1; }
+int gen_inet_ntop(struct cg *g, struct node *call) { return -1; }
+int gen_link_ntop(struct cg *g, struct node *call) { return -1; }
+int gen_copyinto(struct cg *g, struct node *call) { return -1; }
+int gen_alloca(struct cg *g, struct node *call) { return -1; }
+int gen_bcopy(struct cg *g, struct node *call) { return -1; }
+
+/* ---- symbols: the value is the address, printed symbolically ------------------------ */
+
+static int addr_value(struct cg *g, struct node *call)
+{
+	return vcopy(g, cg_expr(g, arg(call, 0)));
+}
+
+int gen_func(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_sym(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_mod(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_ufunc(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_usym(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_umod(struct cg *g, struct node *call) { return addr_value(g, call); }
+int gen_uaddr(struct cg *g, struct node *call) { return addr_value(g, call); }
+
+/* ---- other ------------------------------------------------------------------------------ */
+
+int gen_rand(struct cg *g, struct node *call)
+{
+	return cg_call(g, BPF_FUNC_get_prandom_u32, 0);
+}
+
+int gen_progenyof(struct cg *g, struct node *call) { return -1; }
+int gen_getmajor(struct cg *g, struct node *call) { return -1; }
+int gen_getminor(struct cg *g, struct node *call) { return -1; }
+int gen_mutex_owned(struct cg *g, struct node *call) { return -1; }
+int gen_mutex_owner(struct cg *g, struct node *call) { return -1; }
+int gen_mutex_type_adaptive(struct cg *g, struct node *call) { return -1; }
+int gen_mutex_type_spin(struct cg *g, struct node *call) { return -1; }
+int gen_rw_read_held(struct cg *g, struct node *call) { return -1; }
+int gen_rw_write_held(struct cg *g, struct node *call) { return -1; }
+int gen_rw_iswriter(struct cg *g, struct node *call) { return -1; }
+int gen_d_path(struct cg *g, struct node *call) { return -1; }
+int gen_msgsize(struct cg *g, struct node *call) { return -1; }
+int gen_msgdsize(struct cg *g, struct node *call) { return -1; }

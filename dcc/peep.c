@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * peep.c -- peephole optimisation of the register-allocated IR.
+ *
+ * Patterns: drop `mov rX, rX`; drop a jump to the next instruction; fold
+ * `mov rY, imm` into the ALU / store / compare that uses rY last; forward a
+ * stack store to the load right after it.
+ *
+ * Each pattern is one small function in the table below; it looks at one
+ * instruction (and the one that follows it) and rewrites them in place.
+ * Patterns that remove a register write need to know the register is dead
+ * afterwards, so every round first computes liveness of r0..r9 as one
+ * 16-bit mask per instruction.  No pattern changes the liveness of the
+ * instructions it leaves, so one round applies every pattern it can; rounds
+ * repeat until nothing changes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/bpf.h>
+
+#include "dcc.h"
+#include "ir.h"
+#include "backend.h"
+
+struct peep {
+	struct dcc *cc;
+	struct ir_func *f;
+	int n;
+	struct ir_insn **insn;
+	int *pos_label;		/* label -> index */
+	uint16_t *live_out;
+};
+
+static void unlink_insn(struct ir_func *f, struct ir_insn *in)
+{
+	if (in->prev)
+		in->prev->next = in->next;
+	else
+		f->head = in->next;
+	if (in->next)
+		in->next->prev = in->prev;
+	else
+		f->tail = in->prev;
+}
+
+static int mentions(const struct ir_insn *in, vreg_t r)
+{
+	vreg_t u[16];
+	int n = ir_insn_uses(in, u), i;
+
+	n += ir_insn_defs(in, u + n);
+	for (i = 0; i < n; i++)
+		if (u[i] == r)
+			return 1;
+	return 0;
+}
+
+/* The next instruction of the same basic block that reads or writes the
+ * register `in` defines (skipping comments, source lines and instructions
+ * that leave it alone), or NULL at a label, jump, call or exit. */
+static struct ir_insn *next_user(struct ir_insn *in)
+{
+	vreg_t r = in->dst;
+
+	for (in = in->next; in; in = in->next) {
+		if (in->op == IR_COMMENT || in->op == IR_LOC)
+			continue;
+		if (in->op == IR_LABEL || in->op == IR_EXIT)
+			return NULL;
+		if (mentions(in, r))
+			return in;
+		if (in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI)
+			return NULL;
+	}
+	return NULL;
+}
+
+static int fits_s32(int64_t v)
+{
+	return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+/* ---- liveness of physical registers ------------------------------------------- */
+
+static uint16_t mask_of(vreg_t *r, int n)
+{
+	uint16_t m = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (r[i] >= 0 && r[i] < IR_FP)
+			m |= 1u << r[i];
+	return m;
+}
+
+static uint16_t live_in(struct peep *p, int i)
+{
+	vreg_t r[8];
+	uint16_t m = p->live_out[i];
+
+	m &= ~mask_of(r, ir_insn_defs(p->insn[i], r));
+	return m | mask_of(r, ir_insn_uses(p->insn[i], r));
+}
+
+static void index_func(struct peep *p)
+{
+	struct ir_insn *in;
+	int i = 0;
+
+	for (in = p->f->head; in; in = in->next)
+		i++;
+	p->n = i;
+	p->insn = calloc(i + 1, sizeof(*p->insn));
+	p->live_out = calloc(i + 1, sizeof(uint16_t));
+	p->pos_label = calloc(p->f->nlabels + 1, sizeof(int));
+	for (in = p->f->head, i = 0; in; in = in->next, i++) {
+		p->insn[i] = in;
+		if (in->op == IR_LABEL && in->label >= 0 && in->label < p->f->nlabels)
+			p->pos_label[in->label] = i;
+	}
+}
+
+static void liveness(struct peep *p)
+{
+	int i, changed;
+
+	do {
+		changed = 0;
+		for (i = p->n - 1; i >= 0; i--) {
+			const struct ir_insn *in = p->insn[i];
+			uint16_t m = 0;
+
+			if (in->op != IR_JA && in->op != IR_EXIT && i + 1 < p->n)
+				m |= live_in(p, i + 1);
+			if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+			    in->label >= 0 && in->label < p->f->nlabels)
+				m |= live_in(p, p->pos_label[in->label]);
+			changed |= m != p->live_out[i];
+			p->live_out[i] = m;
+		}
+	} while (changed);
+}
+
+static int index_of(struct peep *p, const struct ir_insn *in)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->insn[i] == in)
+			return i;
+	return -1;
+}
+
+/* register r is not read after instruction `in` */
+static int dead_after(struct peep *p, const struct ir_insn *in, vreg_t r)
+{
+	int i = index_of(p, in);
+
+	return i >= 0 && !(p->live_out[i] & (1u << r));
+}
+
+static void take_comment(struct ir_insn *to, const struct ir_insn *from)
+{
+	if (!to->text)
+		to->text = from->text;
+	if (!to->line)
+		to->line = from->line;
+}
+
+/* ---- patterns ---------------------------------------------------------------------- */
+
+/* mov rX, rX  ->  (nothing) */
+static int p_self_mov(struct peep *p, struct ir_insn *in)
+{
+	if (in->op != IR_MOV || in->dst != in->src || in->w32)
+		return 0;
+	unlink_insn(p->f, in);
+	return 1;
+}
+
+/* ja L; L:  ->  L: */
+static int p_jump_next(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+
+	if (in->op != IR_JA)
+		return 0;
+	for (x = in->next; x && x->op >= IR_LABEL; x = x->next) {
+		if (x->op == IR_LABEL && x->label == in->label) {
+			unlink_insn(p->f, in);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* the value of `mov rY, imm` when it fits a sign-extended s32 */
+static int movi_imm(const struct ir_insn *in, int64_t *v)
+{
+	if (in->op != IR_MOVI || in->core || !fits_s32(in->imm))
+		return 0;
+	if (in->w32 && in->imm < 0)
+		return 0;
+	*v = in->imm;
+	return 1;
+}
+
+/* mov rY, imm; <alu> rX, rY  ->  <alu> rX, imm   (rY dead) */
+static int p_movi_alu(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx = next_user(in);
+	int64_t v;
+
+	if (!movi_imm(in, &v) || !nx || nx->op != IR_ALU || nx->src != in->dst ||
+	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
+		return 0;
+	nx->op = IR_ALUI;
+	nx->imm = v;
+	nx->src = IR_NOREG;
+	take_comment(nx, in);
+	unlink_insn(p->f, in);
+	return 1;
+}
+
+/* mov rY, imm; stx [rX+off], rY  ->  st [rX+off], imm   (rY dead) */
+static int p_movi_store(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx = next_user(in);
+	int64_t v;
+
+	if (!movi_imm(in, &v) || !nx || nx->op != IR_STORE || nx->src != in->dst ||
+	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
+		return 0;
+	nx->op = IR_STOREI;
+	nx->imm = v;
+	nx->src = IR_NOREG;
+	take_comment(nx, in);
+	unlink_insn(p->f, in);
+	return 1;
+}
+
+/* mov rY, imm; if rX <cc> rY goto L  ->  if rX <cc> imm goto L   (rY dead) */
+static int p_movi_jcc(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx = next_user(in);
+	int64_t v;
+
+	if (!movi_imm(in, &v) || !nx || nx->op != IR_JCC || nx->src != in->dst ||
+	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
+		return 0;
+	nx->op = IR_JCCI;
+	nx->imm = v;
+	nx->src = IR_NOREG;
+	take_comment(nx, in);
+	unlink_insn(p->f, in);
+	return 1;
+}
+
+/* stx [fp+off], rX; ldx rY, [fp+off]  ->  stx [fp+off], rX; mov rY, rX
+ * (same 8-byte slot, nothing in between but comments) */
+static int p_store_load(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx;
+
+	if (in->op != IR_STORE || in->dst != IR_FP || in->size != 8)
+		return 0;
+	for (nx = in->next; nx && (nx->op == IR_COMMENT || nx->op == IR_LOC); nx = nx->next)
+		;
+	if (!nx || nx->op != IR_LOAD || nx->src != IR_FP || nx->size != 8 ||
+	    nx->off != in->off || nx->core)
+		return 0;
+	nx->op = IR_MOV;
+	nx->src = in->src;
+	nx->off = 0;
+	return 1;
+}
+
+/* mov rY, rX; ldx rZ, [rY+off]  ->  ldx rZ, [rX+off]   (rY dead or rZ == rY) */
+static int p_mov_load(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx;
+
+	if (in->op != IR_MOV || in->w32 || in->dst == in->src)
+		return 0;
+	for (nx = in->next; nx && (nx->op == IR_COMMENT || nx->op == IR_LOC); nx = nx->next)
+		;
+	if (!nx || nx->op != IR_LOAD || nx->src != in->dst)
+		return 0;
+	if (nx->dst != in->dst && !dead_after(p, nx, in->dst))
+		return 0;
+	nx->src = in->src;
+	take_comment(nx, in);
+	unlink_insn(p->f, in);
+	return 1;
+}
+
+typedef int (*peep_fn)(struct peep *p, struct ir_insn *in);
+
+static const peep_fn patterns[] = {
+	p_self_mov, p_jump_next, p_movi_alu, p_movi_store, p_movi_jcc,
+	p_store_load, p_mov_load,
+};
+
+static int peep_round(struct peep *p)
+{
+	struct ir_insn *in, *nx;
+	size_t k;
+	int changed = 0;
+
+	index_func(p);
+	liveness(p);
+	for (in = p->f->head; in; in = nx) {
+		nx = in->next;
+		for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
+			if (patterns[k](p, in)) {
+				changed = 1;
+				break;
+			}
+		}
+	}
+	free(p->insn);
+	free(p->live_out);
+	free(p->pos_label);
+	return changed;
+}
+
+void peep_prog(struct dcc *cc, struct ir_prog *prog)
+{
+	struct ir_func *f;
+
+	for (f = prog->funcs; f; f = f->next) {
+		struct peep p = { .cc = cc, .f = f };
+		int rounds = 0;
+
+		while (peep_round(&p) && ++rounds < 64)
+			;
+	}
+}

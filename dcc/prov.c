@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * prov.c -- the provider table and helpers shared by the prov_*.c files:
+ * resolving a probe description against every provider (with DTrace's
+ * D_PDESC_ZERO error when none takes it), glob matching, host probe
+ * counting and the common argument-copy prologue sequences.
+ */
+#include <dirent.h>
+#include <fnmatch.h>
+#include <string.h>
+
+#include "cg.h"
+#include "prov.h"
+
+static const struct provider *const providers[] = {
+	&prov_dtrace, &prov_profile, &prov_syscall, &prov_sdt, &prov_fbt,
+};
+
+const char *pd_str(const char *s)
+{
+	return s ? s : "";
+}
+
+bool prov_glob(const char *pattern, const char *s)
+{
+	if (!pattern || !*pattern)
+		return true;
+	return fnmatch(pattern, s, 0) == 0;
+}
+
+bool prov_has_glob(const char *s)
+{
+	return s && strpbrk(s, "*?[") != NULL;
+}
+
+int prov_count_dir(const char *dir, const char *prefix, const char *pat)
+{
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, plen))
+			continue;
+		if (prov_glob(pat, de->d_name + plen))
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+bool prov_resolve(struct dcc *cc, struct node *pd, struct prov_probe *pp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
+		memset(pp, 0, sizeof(*pp));
+		pp->nprobes = 1;
+		if (providers[i]->match(cc, pd, pp)) {
+			if (!pp->prov)
+				pp->prov = providers[i];
+			return true;
+		}
+	}
+	if (cc->opts.zdefs)
+		return false;
+	dcc_error(cc, pd->loc, "D_PDESC_ZERO",
+		  "probe description %s:%s:%s:%s does not match any probes",
+		  pd_str(pd->pd_prov), pd_str(pd->pd_mod), pd_str(pd->pd_func),
+		  pd_str(pd->pd_name));
+}
+
+/* for (i = from; i < 10; i++) *(u64 *)(s + arg(i)) = 0 */
+void prov_zero_args(struct cg *g, vreg_t s, int from)
+{
+	int i;
+
+	for (i = from; i < CG_NARGS; i++)
+		ir_storei(g->cc, g->f, 8, s, CG_MST_ARG(i), 0);
+}
+
+/* for (i = 0; i < n; i++) s->arg[i] = *(u64 *)(ctx + off + 8 * i) */
+void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n)
+{
+	int i;
+
+	ir_comment(g->cc, g->f, "mstate.arg0..%d = ctx[%d..]", n - 1, off);
+	for (i = 0; i < n; i++) {
+		vreg_t v = cg_vreg(g);
+
+		ir_load(g->cc, g->f, 8, v, ctx, off + 8 * i);
+		ir_store(g->cc, g->f, 8, s, CG_MST_ARG(i), v);
+	}
+	prov_zero_args(g, s, n);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * prov.h -- providers: how a probe description becomes a BPF program.
+ *
+ * One struct provider per file prov_<name>.c (as in ply).  A provider
+ * decides whether a probe description belongs to it (match), says which
+ * libbpf section the program goes in and what dtm_probe.param/flags dload
+ * needs, emits the argument-fetching prologue that fills the mstate
+ * (arg0..arg9, errno), and gives the types of args[].
+ */
+#ifndef DCC_PROV_H
+#define DCC_PROV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+struct cg;
+struct dcc;
+struct node;
+struct type;
+
+/* What a provider resolved for one probe description. */
+struct prov_probe {
+	const struct provider *prov;
+	const char *section;	/* libbpf section name */
+	uint64_t param;		/* dtm_probe.param */
+	uint32_t flags;		/* DTM_PF_* */
+	int nprobes;		/* concrete probes matched (for messages) */
+	int variant;		/* in: 0, 1, ... when more was set */
+	bool more;		/* out: call match again with variant + 1
+				   (e.g. syscall::read: is entry and return) */
+};
+
+struct provider {
+	const char *name;
+	uint32_t kind;		/* enum dtm_prov */
+	bool dtrace;		/* BEGIN/END/ERROR: no master-switch check,
+				   constant prid */
+	/* Does pd belong to this provider?  Fill pp and return true. */
+	bool (*match)(struct dcc *cc, struct node *pd, struct prov_probe *pp);
+	/* Store arg0..arg9 (and errno) into the mstate at s (scratch). */
+	void (*prologue)(struct cg *g, vreg_t ctx, vreg_t s);
+	/* Type of args[i], or NULL for int64_t. */
+	struct type *(*argtype)(struct cg *g, int i);
+};
+
+extern const struct provider prov_dtrace, prov_profile, prov_tick,
+	prov_syscall, prov_sdt, prov_fbt;
+
+/* Resolve pd against every provider; D_PDESC_ZERO if none accepts it
+ * (unless -Z).  Returns false if nothing matched (and -Z allowed it). */
+bool prov_resolve(struct dcc *cc, struct node *pd, struct prov_probe *pp);
+
+/* Helpers for providers. */
+const char *pd_str(const char *s);		/* NULL -> "" */
+bool prov_glob(const char *pattern, const char *s);	/* "" matches all */
+bool prov_has_glob(const char *s);
+/* Count entries of dir whose name, after prefix, globs pat (host checks). */
+int prov_count_dir(const char *dir, const char *prefix, const char *pat);
+/* Zero the mstate args from arg `from` on. */
+void prov_zero_args(struct cg *g, vreg_t s, int from);
+/* Copy n u64 context fields at ctx + off (8 bytes apart) to arg0.. */
+void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
+
+#endif /* DCC_PROV_H */

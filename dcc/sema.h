@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sema.h -- private interface between the semantic-analysis files
+ * (types.c, btf_in.c, sema*.c, options.c).  Not for other passes: they use
+ * the annotated tree (ast.h) and types.h.
+ */
+#ifndef DCC_SEMA_H
+#define DCC_SEMA_H
+
+#include "dcc.h"
+#include "types.h"
+
+struct func_def;
+
+/* A string -> pointer map in the compilation's arena. */
+struct strmap {
+	struct strmap_ent **b;
+	unsigned nb;
+};
+void *strmap_get(const struct strmap *m, const char *key);
+void strmap_put(struct dcc *cc, struct strmap *m, const char *key, void *val);
+
+/* types.c extras */
+struct type *type_dyn(struct dcc *cc, bool agg);
+struct type *type_stack(struct dcc *cc);
+struct type *type_qual(struct dcc *cc, struct type *t, uint32_t quals);
+struct type *type_typedef(struct dcc *cc, const char *name, struct type *base);
+struct type *type_user_lookup(struct dcc *cc, const char *name);
+void type_set_tag(struct dcc *cc, const char *fullname, struct type *t);
+struct type *type_promote(struct dcc *cc, struct type *l, struct type *r);
+void type_layout(struct type *t);
+
+/* The state of one sema run (cc->pass_priv[DCC_PASS_SEMA]). */
+struct sema {
+	struct strmap globals;	/* globals, assocs, inlines, enumerators, builtins */
+	struct strmap tls;	/* self-> */
+	struct strmap locals;	/* this-> */
+	struct strmap aggs;	/* @name */
+	struct strmap xlators;	/* "src => dst" type names -> struct xlator */
+	struct dcc_syms out;
+	struct sym **tail[5];	/* list tails of out */
+	struct node *clause;	/* clause being checked, NULL at top level */
+	struct node *pdesc;	/* its first probe description */
+	int inline_depth;
+	/* per-clause action state (speculation rules) */
+	bool act_spec, act_data, act_commit, act_agg;
+};
+
+struct xlator {
+	struct type *src, *dst;
+	struct node *decl;	/* the N_XLATOR */
+	struct sym *arg;	/* the input parameter (SYM_INLINE-like) */
+};
+
+struct sema *sema_get(struct dcc *cc);
+
+/* sema_expr.c */
+struct type *sema_expr(struct dcc *cc, struct node *n);
+void sema_expr_list(struct dcc *cc, struct node *list);
+bool sema_argcompat(struct type *proto, struct node *arg);
+void sema_assign_agg(struct dcc *cc, struct node *n);
+struct sym *sema_new_var(struct dcc *cc, enum sym_kind k, const char *name,
+			 struct type *t, struct node *decl);
+void sema_set_var_type(struct dcc *cc, struct sym *s, struct type *t);
+struct type *sema_int_const_type(struct dcc *cc, struct node *n);
+void sema_fold(struct dcc *cc, struct node *n);
+bool sema_is_bitfield(struct node *n);
+struct sym *sema_lookup_global(struct dcc *cc, const char *name);
+void sema_agg_keys(struct dcc *cc, struct node *at, struct sym *agg);
+struct type *sema_xlate(struct dcc *cc, struct node *n);
+struct type *sema_xlate_member(struct dcc *cc, struct node *n);
+
+/* sema.c */
+const char *dcc_macro_value(struct dcc *cc, const char *name);
+
+/* sema_decl.c */
+struct type *sema_typename(struct dcc *cc, struct node *tn);
+struct type *sema_declspec(struct dcc *cc, struct node *ds);
+struct type *sema_declarator(struct dcc *cc, struct type *base, struct node *d);
+void sema_decl(struct dcc *cc, struct node *decl, bool in_clause);
+void sema_inline(struct dcc *cc, struct node *n);
+void sema_xlator(struct dcc *cc, struct node *n);
+struct xlator *sema_xlator_find(struct dcc *cc, struct type *src,
+				struct type *dst);
+
+/* sema_funcs.c */
+void sema_call(struct dcc *cc, struct node *call);
+int sema_nargs(struct node *call);
+struct node *sema_arg(struct node *call, int i);
+
+/* options.c */
+void sema_pragma(struct dcc *cc, struct node *n);
+void sema_options_init(struct dcc *cc);
+/* Validate and record option name=value ("" for a flag): 0 or -EINVAL. */
+int dcc_option_check(const char *name, const char *value, const char **why);
+
+#endif /* DCC_SEMA_H */

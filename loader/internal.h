@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h -- libdload's private state shared by the loader's passes:
+ * obj.c (open + ELF validation), meta.c (metadata parsing), options.c,
+ * load.c (libbpf), attach.c + prov_*.c (probe resolution and attachment)
+ * and run.c (BEGIN/END, master switch, ring buffer, aggregations).
+ *
+ * Probe bookkeeping: every dtm_probe (an "EPID": one BPF program) resolves
+ * to one or more concrete probes (struct dl_cprobe, indexed by prid); each
+ * (epid, prid) pair is a struct dl_bind, attached as one or more links.
+ */
+#ifndef DLOAD_INTERNAL_H
+#define DLOAD_INTERNAL_H
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dload/dload.h"
+#include "dload/meta.h"
+#include "output.h"
+
+struct bpf_object;
+struct bpf_program;
+struct bpf_link;
+struct ring_buffer;
+
+/* The parsed DTM_SECTION: tables copied into zero-filled native structs. */
+struct dl_meta {
+	struct dtm_header hdr;
+	const char *strtab;		/* points into the object's buffer */
+	uint32_t strtab_len;
+	struct dtm_probe *probes;	uint32_t nprobes;
+	struct dtm_clause *clauses;	uint32_t nclauses;
+	struct dtm_rec *recs;		uint32_t nrecs;
+	struct dtm_agg *aggs;		uint32_t naggs;
+	struct dtm_aggkey *aggkeys;	uint32_t naggkeys;
+	struct dtm_opt *opts;		uint32_t nopts;
+};
+
+/* A concrete probe, e.g. syscall:vmlinux:read:entry; index = prid. */
+struct dl_cprobe {
+	uint32_t kind;			/* enum dtm_prov */
+	uint32_t flags;			/* DTM_PF_* */
+	uint64_t param;
+	struct dtm_probe_info names;
+	char target[160];		/* provider-specific: "cat/event", ... */
+};
+
+/* One program attached to one concrete probe. */
+struct dl_bind {
+	uint32_t epid;
+	uint32_t prid;
+};
+
+struct dl_link {
+	struct bpf_link *link;
+	int fd;				/* perf event fd we opened, or -1 */
+};
+
+/* One kind of provider: resolve a description, attach a program. */
+struct dl_prov {
+	uint32_t kind;
+	const char *name;
+	/* Add the concrete probes matching p (dl_bind_probe); returns the
+	 * number of matches or a negative errno (message set). */
+	int (*resolve)(struct dload_obj *o, uint32_t epid,
+		       const struct dtm_probe *p);
+	/* Attach prog to concrete probe cp with cookie prid. */
+	int (*attach)(struct dload_obj *o, struct bpf_program *prog,
+		      uint32_t epid, const struct dl_cprobe *cp, uint32_t prid);
+};
+
+struct dl_optval {
+	char *name;
+	char *value;			/* NULL for a flag */
+};
+
+struct dload_obj {
+	char *name;
+	uint8_t *buf;			/* a private copy of the object */
+	size_t len;
+	const uint8_t *sec;		/* the DTM_SECTION inside buf */
+	size_t sec_len;
+	char **funcs;			/* names of the FUNC symbols */
+	uint32_t nfuncs;
+	struct dl_meta meta;
+	char errmsg[1024];
+
+	struct dl_optval *opts;		/* object options, then -x overrides */
+	uint32_t nopts;
+
+	/* runtime settings */
+	struct dload_run_opts ro;
+	uint64_t bufsize;
+	uint64_t switchrate_ns;
+	bool quiet;
+	bool verbose;
+	char *vlog;			/* verifier log of the failed load */
+	size_t vlog_len;
+
+	/* libbpf */
+	struct bpf_object *bpf;
+	bool loaded, attached;
+	void *globals;			/* mmap of dt_globals[0] */
+	size_t globals_maplen;
+	struct ring_buffer *rb;
+
+	/* probes */
+	struct dl_cprobe *cprobes;	uint32_t ncprobes, cap_cprobes;
+	struct dl_bind *binds;		uint32_t nbinds, cap_binds;
+	struct dl_link *links;		uint32_t nlinks, cap_links;
+	struct bpf_program **rawtp;	uint32_t nrawtp;	/* attached once */
+
+	/* run state */
+	volatile sig_atomic_t stop_req;
+	bool exiting;			/* EXIT record seen */
+	int exit_status;
+	uint64_t drops_seen;
+	pid_t target_pid;		/* -c child or -p pid */
+	bool target_child;
+	int target_go_fd;		/* write end of the child's start pipe */
+	bool target_done;
+	uint64_t *normal;		/* normalize() factor per aggregation */
+	struct dlo_ctx out;
+	int ncpus;
+};
+
+/* errors (obj.c) */
+int dl_err(struct dload_obj *o, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void dl_diag(struct dload_obj *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* meta.c */
+int dl_meta_parse(struct dload_obj *o, const uint8_t *sec, size_t len);
+void dl_meta_free(struct dl_meta *m);
+const char *dl_str(const struct dl_meta *m, uint32_t off);
+
+/* options.c */
+int dl_opt_set(struct dload_obj *o, const char *name, const char *value);
+const char *dl_opt_get(const struct dload_obj *o, const char *name,
+		       bool *present);
+int dl_opts_apply(struct dload_obj *o);
+int dl_parse_size(const char *s, uint64_t *out);
+int dl_parse_rate(const char *s, uint64_t *ns);
+void dl_opts_free(struct dload_obj *o);
+
+/* load.c */
+int dl_load(struct dload_obj *o);
+void dl_unload(struct dload_obj *o);
+
+/* attach.c */
+const struct dl_prov *dl_prov_find(uint32_t kind);
+int dl_resolve_all(struct dload_obj *o);
+int dl_bind_probe(struct dload_obj *o, uint32_t epid, uint32_t kind,
+		  const char *prov, const char *mod, const char *func,
+		  const char *name, const char *target, uint64_t param,
+		  uint32_t flags);
+int dl_add_link(struct dload_obj *o, struct bpf_link *link, int fd);
+int dl_fill_probes_map(struct dload_obj *o);
+int dl_attach_all(struct dload_obj *o);
+void dl_detach_all(struct dload_obj *o);
+struct bpf_program *dl_prog(struct dload_obj *o, uint32_t epid);
+char *dl_desc(const struct dload_obj *o, const struct dtm_probe *p,
+	      char *buf, size_t len);
+bool dl_glob(const char *pat, const char *s);
+
+/* providers (prov_*.c) */
+extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
+	dl_prov_tick, dl_prov_sdt, dl_prov_fbt, dl_prov_pid, dl_prov_usdt;
+int dl_tracefs(char *buf, size_t len);
+int dl_syscall_nr(const char *name);
+uint32_t dl_count_binds(const struct dload_obj *o, uint32_t kind);
+
+/* run.c / aggs.c */
+int dl_run(struct dload_obj *o);
+int dl_target_start(struct dload_obj *o);
+void dl_target_go(struct dload_obj *o);
+void dl_target_kill(struct dload_obj *o);
+bool dl_target_exited(struct dload_obj *o);
+int dl_agg_print_all(struct dload_obj *o);
+int dl_agg_snapshot(struct dload_obj *o, uint32_t id, struct dlo_agginfo *ai,
+		    struct dlo_aggent **entsp, void *storep[2]);
+int dl_agg_printa(struct dload_obj *o, uint32_t id, const char *fmt);
+int dl_agg_clear(struct dload_obj *o, uint32_t id, bool del, int64_t keep);
+void dl_output_init(struct dload_obj *o);
+
+#endif /* DLOAD_INTERNAL_H */

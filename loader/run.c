@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * run.c -- running a loaded and attached object.
+ *
+ *   BEGIN programs (in clause order, BPF_PROG_TEST_RUN) -> print their records
+ *   -> unless BEGIN called exit(): open the master switch (dt_globals[0].state
+ *   = ACTIVE through the mmap of the map), start the -c command
+ *   -> poll the ring buffer and print each record (output.h) until an EXIT
+ *   record, a stop request (Ctrl-C) or the end of the target
+ *   -> state = DRAINING, drain, run END, drain, final newline, print the
+ *   aggregations, detach.
+ * Records are validated (epid in range, length == clause size) before the
+ * output engine sees them.  Side-effect actions in records come back through
+ * the engine's action callback (EXIT, clear, trunc, normalize, setopt,
+ * system, ...).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "internal.h"
+
+#define DL_POLL_MAX_MS 100
+
+static struct dtm_globals_hdr *ghdr(struct dload_obj *o)
+{
+	return o->globals;
+}
+
+static void set_state(struct dload_obj *o, uint32_t state)
+{
+	__atomic_store_n(&ghdr(o)->state, state, __ATOMIC_SEQ_CST);
+}
+
+static uint32_t get_state(struct dload_obj *o)
+{
+	return __atomic_load_n(&ghdr(o)->state, __ATOMIC_SEQ_CST);
+}
+
+/* --- ring buffer ---------------------------------------------------------- */
+
+static int on_record(void *ctx, void *data, size_t size)
+{
+	struct dload_obj *o = ctx;
+	const struct dtm_clause *cl;
+	const struct dtm_probe *p;
+	struct dtm_rec_hdr h;
+	int err;
+
+	if (size < sizeof(h)) {
+		dl_diag(o, "bad record of %zu bytes ignored\n", size);
+		return 0;
+	}
+	memcpy(&h, data, sizeof(h));
+	if (h.epid >= o->meta.nprobes) {
+		dl_diag(o, "bad record: enabled probe id %u out of range\n", h.epid);
+		return 0;
+	}
+	p = &o->meta.probes[h.epid];
+	cl = &o->meta.clauses[p->clause];
+	if (size != cl->size) {
+		dl_diag(o, "bad record for enabled probe %u: %zu bytes, expected %u\n",
+			h.epid, size, cl->size);
+		return 0;
+	}
+	err = dlo_record(&o->out, p, cl, &o->meta.recs[cl->rec_first],
+			 (int)cl->rec_count, data, size);
+	if (err)
+		dl_diag(o, "cannot print record of enabled probe %u: %s\n", h.epid,
+			strerror(-err));
+	return 0;
+}
+
+static void drain(struct dload_obj *o)
+{
+	if (o->rb)
+		ring_buffer__consume(o->rb);
+	fflush(o->out.out);
+}
+
+static void check_drops(struct dload_obj *o)
+{
+	uint64_t d = __atomic_load_n(&ghdr(o)->drops, __ATOMIC_RELAXED);
+	bool tags;
+
+	if (d <= o->drops_seen)
+		return;
+	dl_opt_get(o, "droptags", &tags);
+	dl_diag(o, "%s%llu drop%s on CPU %d\n", tags ? "[DTRACEDROP_PRINCIPAL] " : "",
+		(unsigned long long)(d - o->drops_seen),
+		d - o->drops_seen > 1 ? "s" : "", 0);
+	o->drops_seen = d;
+}
+
+/* --- dtrace provider programs ----------------------------------------------- */
+
+static int run_dtrace_probes(struct dload_obj *o, uint64_t which)
+{
+	uint64_t args[12] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args,
+		    .ctx_size_in = sizeof(args));
+
+	for (uint32_t e = 0; e < o->meta.nprobes; e++) {
+		const struct dtm_probe *p = &o->meta.probes[e];
+		struct bpf_program *prog;
+		int err;
+
+		if (p->kind != DTM_PROV_DTRACE || p->param != which)
+			continue;
+		prog = dl_prog(o, e);
+		if (!prog || bpf_program__fd(prog) < 0)
+			return dl_err(o, -ENOENT, "%s: no program for probe %u",
+				      o->name, e);
+		err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
+		if (err)
+			return dl_err(o, -errno, "cannot run %s: %s",
+				      bpf_program__name(prog), strerror(errno));
+		if (which == DTM_BEGIN)
+			drain(o);
+		if (which == DTM_BEGIN && (o->exiting || o->stop_req))
+			break;	/* exit() in BEGIN: the later BEGINs do not run */
+	}
+	return 0;
+}
+
+/* --- the main loop -------------------------------------------------------- */
+
+static int poll_ms(struct dload_obj *o)
+{
+	uint64_t ms = o->switchrate_ns / 1000000;
+
+	return ms < 1 ? 1 : ms > DL_POLL_MAX_MS ? DL_POLL_MAX_MS : (int)ms;
+}
+
+static bool done(struct dload_obj *o)
+{
+	if (o->exiting || o->stop_req)
+		return true;
+	if (get_state(o) == DTM_STATE_DRAINING) {
+		/* exit() whose record we did not see (dropped) */
+		drain(o);
+		if (!o->exiting) {
+			o->exiting = true;
+			o->exit_status = (int32_t)ghdr(o)->exit_status;
+		}
+		return true;
+	}
+	return (o->target_child || o->target_pid) && dl_target_exited(o);
+}
+
+static int consume_loop(struct dload_obj *o)
+{
+	int err, timeout = poll_ms(o);
+
+	while (!done(o)) {
+		err = ring_buffer__poll(o->rb, timeout);
+		if (err < 0 && err != -EINTR)
+			return dl_err(o, err, "cannot read the ring buffer: %s",
+				      strerror(-err));
+		fflush(o->out.out);
+		check_drops(o);
+	}
+	return 0;
+}
+
+static int finish(struct dload_obj *o)
+{
+	int err;
+
+	set_state(o, DTM_STATE_DRAINING);
+	drain(o);
+	err = run_dtrace_probes(o, DTM_END);
+	drain(o);
+	check_drops(o);
+	if (!err)
+		err = dlo_finish(&o->out);
+	if (!err)
+		err = dl_agg_print_all(o);
+	fflush(o->out.out);
+	dl_detach_all(o);
+	dl_target_kill(o);
+	return err;
+}
+
+static int check_destructive(struct dload_obj *o)
+{
+	if ((o->meta.hdr.flags & DTM_F_DESTRUCTIVE) && !o->ro.destructive)
+		return dl_err(o, -EPERM,
+			      "could not enable tracing: Destructive actions not allowed");
+	return 0;
+}
+
+int dl_run(struct dload_obj *o)
+{
+	struct bpf_map *m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_RINGBUF);
+	int err;
+
+	if ((err = check_destructive(o)))
+		return err;
+	o->rb = ring_buffer__new(bpf_map__fd(m), on_record, o, NULL);
+	if (!o->rb)
+		return dl_err(o, -errno, "cannot open the ring buffer: %s",
+			      strerror(errno));
+	err = run_dtrace_probes(o, DTM_BEGIN);
+	if (!err && !o->exiting && !o->stop_req) {
+		set_state(o, DTM_STATE_ACTIVE);
+		dl_target_go(o);
+		err = consume_loop(o);
+	}
+	if (err) {
+		dl_detach_all(o);
+		dl_target_kill(o);
+		return err;
+	}
+	err = finish(o);
+	if (err)
+		return err;
+	return o->exiting ? (o->exit_status & 0xff) : 0;
+}
+
+int dload_obj__run(struct dload_obj *obj)
+{
+	int n;
+
+	if (!obj)
+		return -EINVAL;
+	if (!obj->loaded)
+		return dl_err(obj, -EINVAL, "%s: not loaded", obj->name);
+	if (!obj->attached) {
+		n = dl_attach_all(obj);
+		if (n < 0)
+			return n;
+	}
+	return dl_run(obj);
+}
+
+void dload_obj__stop(struct dload_obj *obj)
+{
+	if (obj)
+		obj->stop_req = 1;
+}

@@ -1,0 +1,9 @@
+BEGIN
+{
+	s = speculation();
+}
+BEGIN
+{
+	speculate(s);
+	@c = count();
+}

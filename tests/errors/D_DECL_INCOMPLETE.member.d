@@ -1,0 +1,7 @@
+struct outer {
+	struct undefined_inner m;
+};
+BEGIN
+{
+	exit(0);
+}

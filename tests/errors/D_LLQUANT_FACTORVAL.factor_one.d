@@ -1,0 +1,4 @@
+BEGIN
+{
+	@l = llquantize(1, 1, 0, 6, 10);
+}

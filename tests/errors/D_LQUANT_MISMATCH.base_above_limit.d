@@ -1,0 +1,4 @@
+BEGIN
+{
+	@l = lquantize(1, 100, 10, 1);
+}

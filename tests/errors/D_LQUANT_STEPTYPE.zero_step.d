@@ -1,0 +1,4 @@
+BEGIN
+{
+	@l = lquantize(1, 0, 10, 0);
+}

@@ -1,0 +1,5 @@
+#pragma D option strsize=12q
+BEGIN
+{
+	exit(0);
+}
