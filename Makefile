@@ -40,8 +40,9 @@ endif
 # ---- sources ------------------------------------------------------------
 DCC_SRCS    := $(filter-out dcc/main.c,$(wildcard dcc/*.c))
 DCC_GEN     := $(B)/gen/parse.c $(B)/gen/lex.c
+DLIB_SRCS   := $(sort $(wildcard dcc/dlib/*.d))
 DCC_OBJS    := $(patsubst %.c,$(B)/obj/%.o,$(DCC_SRCS)) \
-	       $(B)/obj/gen/parse.o $(B)/obj/gen/lex.o
+	       $(B)/obj/gen/parse.o $(B)/obj/gen/lex.o $(B)/obj/gen/dlib.o
 LOADER_SRCS := $(filter-out loader/main.c,$(wildcard loader/*.c))
 LOADER_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(LOADER_SRCS))
 DTRACE_SRCS := $(wildcard dtrace/*.c)
@@ -77,6 +78,12 @@ $(B)/gen/lex.c: dcc/lex.l $(B)/gen/parse.c
 	$(call msg,FLEX,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(FLEX) --header-file=$(B)/gen/lex.h -o $@ $<
+
+# the D library, embedded as C strings
+$(B)/gen/dlib.c: $(DLIB_SRCS) dcc/dlib/embed.awk
+	$(call msg,GEN,$@)
+	@mkdir -p $(dir $@)
+	$(Q)awk -f dcc/dlib/embed.awk $(DLIB_SRCS) > $@
 
 $(LIBDCC): $(DCC_OBJS)
 	$(call msg,AR,$@)

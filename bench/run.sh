@@ -53,8 +53,8 @@ hand_count=$(field count <"$BB/hand" | tail -n 1)
 awk -v b="$base" -v d="$dcc_ns" -v h="$hand_ns" -v dc="$dcc_count" \
     -v hc="$hand_count" -v n="$N" 'BEGIN {
 	printf "  untraced               %8.1f ns/call\n", b
-	printf "  dcc + dload            %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", d, d - b, dc, n
-	printf "  hand-written + libbpf  %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", h, h - b, hc, n
+	printf "  dcc + dload            %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", d, d - b, dc, n * 1.1
+	printf "  hand-written + libbpf  %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", h, h - b, hc, n * 1.1
 	if (h - b > 0)
 		printf "  ratio dcc/hand-written per-event overhead: %.2f\n", (d - b) / (h - b)
 	printf "  ratio dcc/hand-written total ns/call:      %.2f\n", d / h

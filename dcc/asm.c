@@ -164,7 +164,7 @@ static void print_insn(const struct ir_func *f, const struct ir_insn *in, int id
 	const struct ir_reloc *core = reloc_at(f, idx, IR_RELOC_CORE);
 
 	asm_insn(f, idx, buf, sizeof(buf));
-	fprintf(out, "%6d:  %-40s", idx, buf);
+	fprintf(out, (in->text || core) ? "%6d:  %-40s" : "%6d:  %s", idx, buf);
 	if (in->text) {
 		fputs(" ; ", out);
 		print_text(in->text, out);

@@ -191,6 +191,9 @@ void cg_kind_of(struct cg *g, struct type *t, int *kind, uint32_t *size,
 	} else if (r->kind == TY_USYMADDR) {
 		*kind = DTM_K_USYM;
 		*size = 16;
+	} else if (r->kind == TY_STACK) {
+		*kind = DTM_K_STACK;	/* (u)stack() as a key: pid + frames */
+		*size = 8 + 8 * g->stackframes;
 	} else if (r->kind == TY_FLOAT) {
 		*kind = DTM_K_FLOAT;
 	} else {
@@ -618,7 +621,8 @@ static void define_maps(struct cg *g)
 
 	if (g->syms && g->syms->globals_size > gsize)
 		gsize = g->syms->globals_size;
-	gsize = (gsize + 7) & ~7u;
+	/* slack: string loops read whole words up to strsize past a string */
+	gsize = (gsize + g->strsize + 15) & ~7u;
 	ir_map_add(cc, g->p, DTM_MAP_GLOBALS, BPF_MAP_TYPE_ARRAY, 4, gsize, 1);
 	ir_map_add(cc, g->p, DTM_MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
 		   (g->scratch_size + 7) & ~7u, 1);
@@ -638,6 +642,11 @@ static void cg_init(struct dcc *cc, struct cg *g)
 	g->strsize = (uint32_t)type_size(type_string(cc));
 	if (!g->strsize)
 		g->strsize = opt_u32(g, "strsize", 256);
+	g->strsize++;		/* strsize characters and the NUL */
+	g->stackframes = opt_u32(g, "stackframes", 20);
+	if (dcc_option_set(cc, "maxframes") &&
+	    opt_u32(g, "maxframes", 20) < g->stackframes)
+		g->stackframes = opt_u32(g, "maxframes", 20);
 	g->this_size = g->syms ? (g->syms->locals_size + 7) & ~7u : 0;
 	g->rec_off = CG_THIS_OFF + g->this_size;
 	g->scratch_size = g->rec_off + CG_REC_HDR;

@@ -118,6 +118,7 @@ struct cg_lv {
 	int32_t off;
 	struct type *type;
 	uint32_t bit_off, bit_size;	/* bitfields */
+	uint32_t size;			/* storage size if known (sema), else 0 */
 };
 
 struct cg {
@@ -159,6 +160,7 @@ struct cg {
 	struct cg_agg *aggs;
 	int naggs;
 	uint32_t strsize;
+	uint32_t stackframes;	/* default frames of stack()/ustack() */
 	uint32_t this_size;
 	uint32_t scratch_size;	/* max over programs */
 	uint32_t max_rec;	/* max record size */
@@ -198,8 +200,11 @@ void cg_lv_store(struct cg *g, struct cg_lv *lv, vreg_t v);
  * strings copied (at most strsize bytes), other objects copied. */
 void cg_store_typed(struct cg *g, vreg_t base, int32_t off, struct type *t,
 		    vreg_t v);
+void cg_store_sized(struct cg *g, vreg_t base, int32_t off, struct type *t,
+		    vreg_t v, uint32_t size);
 void cg_zero(struct cg *g, vreg_t base, int32_t off, uint32_t size);
 void cg_memcpy(struct cg *g, vreg_t dst, vreg_t src, uint32_t size);
+void cg_jump_haszero(struct cg *g, vreg_t w, int label);
 vreg_t cg_str_const(struct cg *g, const char *s, size_t len);
 vreg_t cg_call(struct cg *g, int helper, int nargs, ...);
 bool cg_is_signed(struct type *t);
@@ -215,11 +220,14 @@ uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 		       struct cg_aggkey *out);
 uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
 		      int nkeys, uint32_t key_size);
+uint32_t cg_key_build_at(struct cg *g, struct node *args, struct cg_aggkey *keys,
+			 int nkeys, uint32_t key_size, uint32_t prefix);
 
 /* cg_dyn.c: self-> and associative arrays */
 vreg_t cg_tls_load(struct cg *g, struct node *n);
 vreg_t cg_assoc_load(struct cg *g, struct node *n);
 bool cg_is_dyn(struct node *n);
+void cg_dyn_lvalue(struct cg *g, struct node *n, struct cg_lv *lv);
 void cg_dyn_store(struct cg *g, struct node *n, vreg_t v);
 void cg_dyn_maps(struct cg *g);
 

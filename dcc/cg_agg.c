@@ -53,20 +53,54 @@ uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 	return (off + 7) & ~7u;
 }
 
+/* A stack()/ustack() key item: [pid (ustack) | 0][frames...] */
+static void key_stack(struct cg *g, struct node *a, struct cg_aggkey *k,
+		      uint32_t tmp)
+{
+	bool user = a->kind == N_CALL && strcmp(a->name, "stack");
+	vreg_t d, sz, fl, pid;
+
+	k->k.kind = user ? DTM_K_USTACK : DTM_K_STACK;
+	if (user) {
+		pid = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
+		ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
+		ir_store(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), k->k.offset, pid);
+	}
+	d = cg_tmp_ptr(g, tmp);
+	ir_alui(g->cc, g->f, BPF_ADD, d, k->k.offset + (user ? 8 : 0));
+	sz = cg_vreg(g);
+	ir_movi(g->cc, g->f, sz, k->k.size - 8);
+	fl = cg_vreg(g);
+	ir_movi(g->cc, g->f, fl, user ? BPF_F_USER_STACK : 0);
+	cg_call(g, BPF_FUNC_get_stack, 4, cg_ctx(g), d, sz, fl);
+}
+
 /* Build the key of `args` (a list) into a zeroed temporary: its offset. */
 uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
 		      int nkeys, uint32_t key_size)
 {
-	uint32_t tmp = cg_tmp_alloc(g, key_size);
+	return cg_key_build_at(g, args, keys, nkeys, key_size, 0);
+}
+
+/* Same, after `prefix` reserved bytes (the key is prefix + key_size). */
+uint32_t cg_key_build_at(struct cg *g, struct node *args, struct cg_aggkey *keys,
+			 int nkeys, uint32_t key_size, uint32_t prefix)
+{
+	uint32_t tmp = cg_tmp_alloc(g, key_size + prefix) + prefix;
 	struct node *a;
 	int i = 0;
 
 	ir_comment(g->cc, g->f, "key = tmp[%u bytes]", key_size);
 	cg_zero(g, cg_tmp_ptr(g, tmp), 0, key_size);
 	for (a = args; a && i < nkeys; a = a->next, i++) {
-		vreg_t v = cg_expr(g, a), b;
+		vreg_t v, b;
 		struct cg_aggkey *k = &keys[i];
 
+		if (k->k.kind == DTM_K_STACK || k->k.kind == DTM_K_USTACK) {
+			key_stack(g, a, k, tmp);
+			continue;
+		}
+		v = cg_expr(g, a);
 		b = cg_tmp_ptr(g, tmp);
 		if (k->k.kind == DTM_K_STRING) {
 			vreg_t d = cg_vreg(g), n = cg_vreg(g);
@@ -93,7 +127,7 @@ uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
 				 k->k.offset, v);
 		}
 	}
-	return tmp;
+	return tmp - prefix;
 }
 
 /* ---- the aggregation table --------------------------------------------------------- */
@@ -103,23 +137,23 @@ static uint32_t lquantize_levels(int64_t base, int64_t limit, int64_t step)
 	return step > 0 && limit > base ? (uint32_t)((limit - base) / step) : 0;
 }
 
+/* DTrace's log-linear buckets (dtrace-utils layout, as dload prints them):
+ * symmetric around bin0, the bucket of |x| < factor^low; with
+ * M = (high - low + 1) * (nsteps - nsteps / factor), bins 1..M above
+ * bin0 step through the magnitudes, bin0 + M + 1 is >= factor^(high+1)
+ * and the mirror images hold the negative values: 2M + 3 bins. */
+static int64_t llq_m(const int64_t *p)
+{
+	int64_t factor = p[0], nsteps = p[3];
+
+	if (factor < 2 || nsteps < 1 || p[2] < p[1])
+		return 0;
+	return (p[2] - p[1] + 1) * (nsteps - nsteps / factor);
+}
+
 static uint32_t llquantize_nbuckets(const int64_t *p)
 {
-	/* factor, low, high, nsteps: DTrace's bucket count */
-	int64_t factor = p[0], low = p[1], high = p[2], nsteps = p[3];
-	int64_t this, next, step, n = 1, order;
-
-	if (factor < 2 || nsteps < 1)
-		return 2;
-	for (this = 1, order = 0; order < low; order++)
-		this *= factor;
-	for (; order <= high; order++) {
-		next = this * factor;
-		step = next > nsteps ? next / nsteps : 1;
-		n += (next - this) / step;
-		this = next;
-	}
-	return (uint32_t)(n + 1);
+	return (uint32_t)(2 * llq_m(p) + 3);
 }
 
 static uint32_t agg_val_size(struct cg_agg *a)
@@ -507,7 +541,87 @@ int gen_lquantize(struct cg *g, struct node *call)
 	return 0;
 }
 
+/* i = bucket offset of |x| in magnitude mag: floor(|x| / (f^(mag+1) /
+ * nsteps)) + 1 + (mag - low) * (nsteps - nsteps/f) - nsteps/f */
+static void llq_mag(struct cg *g, vreg_t a, vreg_t i, int64_t hi,
+		    const int64_t *p, int64_t mag)
+{
+	int64_t sf = p[3] / p[0];
+	vreg_t k = cg_vreg(g);
+
+	ir_mov(g->cc, g->f, i, a);
+	if (hi >= p[3]) {
+		ir_movi(g->cc, g->f, k, hi / p[3]);
+		ir_alu(g->cc, g->f, BPF_DIV, i, k);
+	} else {
+		ir_alui(g->cc, g->f, BPF_MUL, i, p[3]);
+		ir_movi(g->cc, g->f, k, hi);
+		ir_alu(g->cc, g->f, BPF_DIV, i, k);
+	}
+	ir_alui(g->cc, g->f, BPF_ADD, i, 1 + (mag - p[1]) * (p[3] - sf) - sf);
+}
+
+/* if (a < 0) a = -a */
+static void llq_abs(struct cg *g, vreg_t a)
+{
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, BPF_JSGE, a, 0, l);
+	ir_emit(g->cc, g->f, IR_NEG)->dst = a;
+	ir_place_label(g->cc, g->f, l);
+}
+
+/* idx = x < 0 ? bin0 - i : bin0 + i */
+static vreg_t llq_signed_index(struct cg *g, vreg_t x, vreg_t i, int64_t bin0)
+{
+	vreg_t idx = cg_vreg(g);
+	int l_neg = ir_label(g->f), l_done = ir_label(g->f);
+
+	ir_movi(g->cc, g->f, idx, bin0);
+	ir_jcci(g->cc, g->f, BPF_JSLT, x, 0, l_neg);
+	ir_alu(g->cc, g->f, BPF_ADD, idx, i);
+	ir_ja(g->cc, g->f, l_done);
+	ir_place_label(g->cc, g->f, l_neg);
+	ir_alu(g->cc, g->f, BPF_SUB, idx, i);
+	ir_place_label(g->cc, g->f, l_done);
+	return idx;
+}
+
 int gen_llquantize(struct cg *g, struct node *call)
 {
-	return -1;
+	struct dcc *cc = g->cc;
+	const int64_t *p = g->agg->params;
+	int64_t m = llq_m(p), lo = 1, hi, mag;
+	vreg_t x = agg_arg(g, call, 0), incr = agg_arg(g, call, 5);
+	vreg_t a = cg_vreg(g), i = cg_vreg(g), k = cg_vreg(g), idx;
+	int l_sign = ir_label(g->f);
+
+	if (!m)
+		return -1;
+	for (mag = 0; mag < p[1]; mag++)
+		lo *= p[0];
+	ir_comment(cc, g->f, "llquantize: bin0 %lld +- bucket(|x|)", (long long)m + 1);
+	ir_mov(cc, g->f, a, x);
+	llq_abs(g, a);
+	ir_movi(cc, g->f, i, 0);
+	ir_movi(cc, g->f, k, lo);
+	ir_jcc(cc, g->f, BPF_JLT, a, k, l_sign);
+	for (mag = p[1], hi = lo; mag <= p[2]; mag++) {
+		int l_next = ir_label(g->f);
+		bool ovf = hi > INT64_MAX / p[0];
+
+		hi = ovf ? INT64_MAX : hi * p[0];
+		if (!ovf) {
+			ir_movi(cc, g->f, k, hi);
+			ir_jcc(cc, g->f, BPF_JGE, a, k, l_next);
+		}
+		llq_mag(g, a, i, hi, p, mag);
+		ir_ja(cc, g->f, l_sign);
+		ir_place_label(cc, g->f, l_next);
+	}
+	ir_movi(cc, g->f, i, m + 1);
+	ir_place_label(cc, g->f, l_sign);
+	idx = llq_signed_index(g, x, i, m + 1);
+	bucket_add(g, idx, (uint32_t)(2 * m + 3), incr);
+	return 0;
 }

@@ -46,11 +46,10 @@ static const char *dyn_map(struct cg *g, struct sym *s)
 	return dcc_intern(g->cc, name);
 }
 
-/* key = tid ?: (1 << 32 | cpu), in an 8-byte temporary */
-static uint32_t tls_key(struct cg *g)
+/* *(u64 *)tmp = tid ?: (1 << 32 | cpu) */
+static void tls_key_at(struct cg *g, uint32_t tmp)
 {
 	struct dcc *cc = g->cc;
-	uint32_t tmp = cg_tmp_alloc(g, 8);
 	vreg_t t, c, hi;
 	int l = ir_label(g->f);
 
@@ -66,11 +65,18 @@ static uint32_t tls_key(struct cg *g)
 	ir_mov(cc, g->f, t, hi);
 	ir_place_label(cc, g->f, l);
 	ir_store(cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, t);
+}
+
+static uint32_t tls_key(struct cg *g)
+{
+	uint32_t tmp = cg_tmp_alloc(g, 8);
+
+	tls_key_at(g, tmp);
 	return tmp;
 }
 
 static uint32_t assoc_key(struct cg *g, struct sym *s, struct node *keys,
-			  uint32_t *ksize)
+			  uint32_t *ksize, uint32_t prefix)
 {
 	struct cg_aggkey *k = dcc_alloc(g->cc, (s->nkeys + 1) * sizeof(*k));
 	struct type **kt = s->keys;
@@ -83,21 +89,25 @@ static uint32_t assoc_key(struct cg *g, struct sym *s, struct node *keys,
 			kt[i] = a->type;
 	}
 	*ksize = cg_key_layout(g, kt, s->nkeys ? s->nkeys : node_list_len(keys), k);
-	return cg_key_build(g, keys, k, s->nkeys ? s->nkeys : node_list_len(keys),
-			    *ksize);
+	return cg_key_build_at(g, keys, k, s->nkeys ? s->nkeys :
+			       node_list_len(keys), *ksize, prefix);
 }
 
 /* The map key of a dynamic-variable reference n (N_SELF or N_INDEX). */
 static uint32_t dyn_key(struct cg *g, struct node *n, struct sym **sp)
 {
-	uint32_t ks;
+	uint32_t ks, tmp;
 
 	if (n->kind == N_SELF) {
 		*sp = n->sym;
 		return tls_key(g);
 	}
 	*sp = n->kid[0]->sym;
-	return assoc_key(g, *sp, n->kid[1], &ks);
+	if (n->kid[0]->kind != N_SELF)
+		return assoc_key(g, *sp, n->kid[1], &ks, 0);
+	tmp = assoc_key(g, *sp, n->kid[1], &ks, 8);	/* self->a[k]: tid, k */
+	tls_key_at(g, tmp);
+	return tmp;
 }
 
 static vreg_t zero_value(struct cg *g, struct type *t)
@@ -145,6 +155,15 @@ static vreg_t dyn_load(struct cg *g, struct node *n)
 	return d;
 }
 
+/* A dynamic struct/array read in place: pointer to the value (or zeros). */
+void cg_dyn_lvalue(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	lv->kind = LV_MAP;
+	lv->base = dyn_load(g, n);
+	lv->off = 0;
+	lv->type = n->type;
+}
+
 vreg_t cg_tls_load(struct cg *g, struct node *n)
 {
 	return dyn_load(g, n);
@@ -158,6 +177,8 @@ vreg_t cg_assoc_load(struct cg *g, struct node *n)
 bool cg_is_dyn(struct node *n)
 {
 	if (n->kind == N_SELF)
+		return true;
+	if (n->kind == N_INDEX && n->kid[0]->kind == N_SELF)
 		return true;
 	return n->kind == N_INDEX && n->kid[0]->kind == N_IDENT &&
 	       n->kid[0]->sym && n->kid[0]->sym->kind == SYM_ASSOC;
@@ -211,9 +232,13 @@ void cg_dyn_maps(struct cg *g)
 
 	if (!g->syms)
 		return;
-	for (s = g->syms->tls; s; s = s->list_next)
-		ir_map_add(g->cc, g->p, dyn_map(g, s), BPF_MAP_TYPE_HASH, 8,
+	for (s = g->syms->tls; s; s = s->list_next) {
+		uint32_t ks = s->nkeys && s->nkeys <= 16 ?
+			cg_key_layout(g, s->keys, s->nkeys, k) : 0;
+
+		ir_map_add(g->cc, g->p, dyn_map(g, s), BPF_MAP_TYPE_HASH, 8 + ks,
 			   val_size(g, s->type), dyn_entries(g));
+	}
 	for (s = g->syms->assocs; s; s = s->list_next) {
 		uint32_t ks = s->nkeys <= 16 ?
 			cg_key_layout(g, s->keys, s->nkeys, k) : 8;

@@ -3,9 +3,11 @@
  * cg_expr.c -- code generation for D expressions, one function per node
  * kind (expr_table).
  *
- * Value convention: a vreg holding an integer of type T holds it sign- or
- * zero-extended to 64 bits according to T (cg_norm re-establishes this
- * after every operation narrower than 64 bits).  A string, array or struct
+ * Value convention: as in DTrace, arithmetic happens in 64-bit registers
+ * and intermediate results are not truncated to their C type; values are
+ * truncated (and sign- or zero-extended) when stored, loaded or cast.  An
+ * operand is converted before an operation only where C's conversion
+ * changes its signedness (int -1 compared with unsigned 1, say).  A string, array or struct
  * value is a pointer to its bytes in map memory (scratch temporaries,
  * .rodata, the global map).  Integer arithmetic follows C's usual
  * conversions; BPF only has unsigned division, so signed division and
@@ -49,6 +51,7 @@ bool cg_is_signed(struct type *t)
 	return r->kind == TY_INT && r->is_signed;
 }
 
+/* Strings take strsize characters plus the NUL, as in DTrace. */
 uint32_t cg_type_size(struct cg *g, struct type *t)
 {
 	struct type *r = t ? type_resolve(t) : NULL;
@@ -109,6 +112,15 @@ void cg_convert(struct cg *g, vreg_t v, struct type *from, struct type *to)
 	cg_norm(g, v, to);
 }
 
+/* Convert v from `from` to `to` only if the signedness changes. */
+static void convert_sign(struct cg *g, vreg_t v, struct type *from,
+			 struct type *to)
+{
+	if (is_ptr(from) || is_ptr(to) || cg_is_signed(from) == cg_is_signed(to))
+		return;
+	cg_norm(g, v, to);
+}
+
 /* C's usual arithmetic conversions on (size, signedness). */
 static void common_type(struct type *a, struct type *b, uint32_t *size,
 			bool *sign)
@@ -151,10 +163,13 @@ static vreg_t copy_vreg(struct cg *g, vreg_t s)
 vreg_t cg_str_const(struct cg *g, const char *s, size_t len)
 {
 	size_t n = len + 1 > g->strsize ? len + 1 : g->strsize;
-	char *buf = dcc_alloc(g->cc, n);
+
+	n = (n + 7) & ~(size_t)7;
+	char *buf;
 	uint32_t off;
 	vreg_t d = cg_vreg(g);
 
+	buf = dcc_alloc(g->cc, n);
 	memcpy(buf, s, len);
 	off = ir_rodata_add(g->cc, g->p, buf, (uint32_t)n);
 	ir_ld_data(g->cc, g->f, d, off);
@@ -183,10 +198,20 @@ void cg_memcpy(struct cg *g, vreg_t dst, vreg_t src, uint32_t size)
 void cg_store_typed(struct cg *g, vreg_t base, int32_t off, struct type *t,
 		    vreg_t v)
 {
+	cg_store_sized(g, base, off, t, v, 0);
+}
+
+/* Same, for a by-reference object with at most `size` bytes of storage
+ * (0: the type's size). */
+void cg_store_sized(struct cg *g, vreg_t base, int32_t off, struct type *t,
+		    vreg_t v, uint32_t limit)
+{
 	struct dcc *cc = g->cc;
 	uint32_t size = cg_type_size(g, t);
 	vreg_t d, n;
 
+	if (limit && limit < size && is_aggr(t))
+		size = limit;
 	if (!is_aggr(t)) {
 		if (size != 1 && size != 2 && size != 4)
 			size = 8;
@@ -242,6 +267,8 @@ static vreg_t lv_fetch(struct cg *g, struct cg_lv *lv, uint32_t size, bool str)
 	return t;
 }
 
+static uint32_t bitfield_unit(struct cg *g, struct cg_lv *lv);
+
 static vreg_t load_bitfield(struct cg *g, struct cg_lv *lv, vreg_t v)
 {
 	int sh = 64 - (int)(lv->bit_off + lv->bit_size);
@@ -266,6 +293,8 @@ vreg_t cg_lv_load(struct cg *g, struct cg_lv *lv)
 	}
 	if (size != 1 && size != 2 && size != 4)
 		size = 8;
+	if (lv->bit_size)
+		size = bitfield_unit(g, lv);
 	v = cg_vreg(g);
 	if (lv->kind == LV_MAP) {
 		ir_load(g->cc, g->f, size, v, lv->base, lv->off);
@@ -279,12 +308,48 @@ vreg_t cg_lv_load(struct cg *g, struct cg_lv *lv)
 	return v;
 }
 
+/* Bytes to load for a bitfield: its type's unit, or 8 if it spills over. */
+static uint32_t bitfield_unit(struct cg *g, struct cg_lv *lv)
+{
+	uint32_t size = cg_type_size(g, lv->type);
+
+	if (size != 1 && size != 2 && size != 4)
+		size = 8;
+	return lv->bit_off + lv->bit_size > 8 * size ? 8 : size;
+}
+
+/* unit = (unit & ~mask) | ((v << bit_off) & mask) */
+static void store_bitfield(struct cg *g, struct cg_lv *lv, vreg_t v)
+{
+	struct dcc *cc = g->cc;
+	uint32_t unit = bitfield_unit(g, lv);
+	uint64_t mask = (lv->bit_size >= 64 ? ~0ULL : ((1ULL << lv->bit_size) - 1))
+			<< lv->bit_off;
+	vreg_t w = cg_vreg(g), t = copy_vreg(g, v), m = cg_vreg(g);
+
+	ir_comment(cc, g->f, "bitfield store: %u bits at bit %u", lv->bit_size,
+		   lv->bit_off);
+	ir_load(cc, g->f, unit, w, lv->base, lv->off);
+	ir_movi(cc, g->f, m, (int64_t)~mask);
+	ir_alu(cc, g->f, BPF_AND, w, m);
+	if (lv->bit_off)
+		ir_alui(cc, g->f, BPF_LSH, t, lv->bit_off);
+	ir_movi(cc, g->f, m, (int64_t)mask);
+	ir_alu(cc, g->f, BPF_AND, t, m);
+	ir_alu(cc, g->f, BPF_OR, w, t);
+	ir_store(cc, g->f, unit, lv->base, lv->off, w);
+}
+
 void cg_lv_store(struct cg *g, struct cg_lv *lv, vreg_t v)
 {
 	if (lv->kind != LV_MAP)
 		dcc_error(g->cc, (struct loc){ 0 }, "D_OP_WRITE",
 			  "operator = can only be applied to a writable variable");
-	cg_store_typed(g, lv->base, lv->off, lv->type, v);
+	if (lv->bit_size) {
+		store_bitfield(g, lv, v);
+		return;
+	}
+	cg_store_sized(g, lv->base, lv->off, lv->type, v, lv->size);
 }
 
 static void lv_ident(struct cg *g, struct node *n, struct cg_lv *lv)
@@ -293,6 +358,7 @@ static void lv_ident(struct cg *g, struct node *n, struct cg_lv *lv)
 
 	lv->kind = LV_MAP;
 	lv->type = n->type;
+	lv->size = s ? s->size : 0;
 	if (s && s->kind == SYM_LOCAL) {
 		lv->base = cg_sptr(g);
 		lv->off = CG_THIS_OFF + s->offset;
@@ -344,6 +410,21 @@ static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 	lv->type = n->type;
 }
 
+/* s[i] on a string: the i-th character (bounded by strsize) */
+static void lv_str_index(struct cg *g, struct node *n, struct cg_lv *lv)
+{
+	struct node *ix = n->kid[1];
+	vreg_t i;
+
+	lv->kind = LV_MAP;
+	lv->base = copy_vreg(g, cg_expr_str(g, n->kid[0]));
+	lv->off = 0;
+	lv->type = n->type;
+	i = copy_vreg(g, cg_expr(g, ix));
+	cg_fault_jcci(g, BPF_JGE, i, g->strsize, DTM_FLT_BADADDR, IR_NOREG);
+	ir_alu(g->cc, g->f, BPF_ADD, lv->base, i);
+}
+
 static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
 {
 	struct type *at = type_resolve(n->kid[0]->type);
@@ -352,6 +433,10 @@ static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
 	struct node *ix = n->kid[1];
 	vreg_t i;
 
+	if (at->kind == TY_STRING) {
+		lv_str_index(g, n, lv);
+		return;
+	}
 	if (at->kind == TY_ARRAY)
 		cg_lvalue(g, n->kid[0], lv);
 	else {
@@ -383,6 +468,10 @@ static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
 void cg_lvalue(struct cg *g, struct node *n, struct cg_lv *lv)
 {
 	memset(lv, 0, sizeof(*lv));
+	if (cg_is_dyn(n)) {
+		cg_dyn_lvalue(g, n, lv);
+		return;
+	}
 	switch (n->kind) {
 	case N_IDENT:
 	case N_THIS:
@@ -525,31 +614,74 @@ static bool is_cmp(int op)
 	       op == OP_EQ || op == OP_NE;
 }
 
-/* strcmp(a, b) for strings: <0, 0, >0 in the result vreg. */
+/* if (w has a zero byte) goto label:
+ * ((w - 0x0101..01) & ~w & 0x8080..80) != 0 */
+void cg_jump_haszero(struct cg *g, vreg_t w, int label)
+{
+	struct dcc *cc = g->cc;
+	vreg_t t = copy_vreg(g, w), nw = copy_vreg(g, w), k = cg_vreg(g);
+
+	ir_movi(cc, g->f, k, 0x0101010101010101LL);
+	ir_alu(cc, g->f, BPF_SUB, t, k);
+	ir_alui(cc, g->f, BPF_XOR, nw, -1);
+	ir_alu(cc, g->f, BPF_AND, t, nw);
+	ir_movi(cc, g->f, k, (int64_t)0x8080808080808080ULL);
+	ir_alu(cc, g->f, BPF_AND, t, k);
+	ir_jcci(cc, g->f, BPF_JNE, t, 0, label);
+}
+
+/* Compare the bytes of two differing words in string order (little
+ * endian: low byte first): r = first difference, or 0 at a common NUL. */
+static void cmp_word_bytes(struct cg *g, vreg_t wa, vreg_t wb, vreg_t r,
+			   int l_end)
+{
+	struct dcc *cc = g->cc;
+	vreg_t ca = cg_vreg(g), cb = cg_vreg(g);
+	int l_diff = ir_label(g->f), k;
+
+	for (k = 0; k < 8; k++) {
+		ir_mov(cc, g->f, ca, wa);
+		ir_mov(cc, g->f, cb, wb);
+		if (k) {
+			ir_alui(cc, g->f, BPF_RSH, ca, 8 * k);
+			ir_alui(cc, g->f, BPF_RSH, cb, 8 * k);
+		}
+		ir_alui(cc, g->f, BPF_AND, ca, 0xff);
+		ir_alui(cc, g->f, BPF_AND, cb, 0xff);
+		ir_jcc(cc, g->f, BPF_JNE, ca, cb, l_diff);
+		ir_jcci(cc, g->f, BPF_JEQ, ca, 0, l_end);
+	}
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_diff);
+	ir_mov(cc, g->f, r, ca);
+	ir_alu(cc, g->f, BPF_SUB, r, cb);
+}
+
+/* strcmp(a, b) for strings: <0, 0, >0 in the result vreg.  A word at a
+ * time (strsize/8 iterations keep the verifier's path short). */
 static vreg_t str_cmp_loop(struct cg *g, vreg_t a, vreg_t b)
 {
 	struct dcc *cc = g->cc;
 	struct ir_func *f = g->f;
-	int l_loop = ir_label(f), l_diff = ir_label(f), l_end = ir_label(f);
+	int l_loop = ir_label(f), l_bytes = ir_label(f), l_end = ir_label(f);
 	vreg_t i = const_vreg(g, 0), r = const_vreg(g, 0);
-	vreg_t pa = cg_vreg(g), pb = cg_vreg(g), ca = cg_vreg(g), cb = cg_vreg(g);
+	vreg_t pa = cg_vreg(g), pb = cg_vreg(g), wa = cg_vreg(g), wb = cg_vreg(g);
 
-	ir_comment(cc, f, "strcmp loop (at most %u bytes)", g->strsize);
+	ir_comment(cc, f, "strcmp: word loop (at most %u bytes)", g->strsize);
 	ir_place_label(cc, f, l_loop);
 	ir_mov(cc, f, pa, a);
 	ir_alu(cc, f, BPF_ADD, pa, i);
-	ir_load(cc, f, 1, ca, pa, 0);
+	ir_load(cc, f, 8, wa, pa, 0);
 	ir_mov(cc, f, pb, b);
 	ir_alu(cc, f, BPF_ADD, pb, i);
-	ir_load(cc, f, 1, cb, pb, 0);
-	ir_jcc(cc, f, BPF_JNE, ca, cb, l_diff);
-	ir_jcci(cc, f, BPF_JEQ, ca, 0, l_end);
-	ir_alui(cc, f, BPF_ADD, i, 1);
-	ir_jcci(cc, f, BPF_JLT, i, g->strsize, l_loop);
+	ir_load(cc, f, 8, wb, pb, 0);
+	ir_jcc(cc, f, BPF_JNE, wa, wb, l_bytes);
+	cg_jump_haszero(g, wa, l_end);
+	ir_alui(cc, f, BPF_ADD, i, 8);
+	ir_jcci(cc, f, BPF_JLT, i, (g->strsize + 7) & ~7u, l_loop);
 	ir_ja(cc, f, l_end);
-	ir_place_label(cc, f, l_diff);
-	ir_mov(cc, f, r, ca);
-	ir_alu(cc, f, BPF_SUB, r, cb);
+	ir_place_label(cc, f, l_bytes);
+	cmp_word_bytes(g, wa, wb, r, l_end);
 	ir_place_label(cc, f, l_end);
 	return r;
 }
@@ -597,10 +729,14 @@ static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 		return;
 	}
 	b = cg_expr(g, r);
-	a = copy_vreg(g, a);
-	norm_to(g, a, size, sign);
-	b = copy_vreg(g, b);
-	norm_to(g, b, size, sign);
+	if (!is_ptr(l->type) && cg_is_signed(l->type) != sign) {
+		a = copy_vreg(g, a);
+		norm_to(g, a, size, sign);
+	}
+	if (!is_ptr(r->type) && cg_is_signed(r->type) != sign) {
+		b = copy_vreg(g, b);
+		norm_to(g, b, size, sign);
+	}
 	ir_jcc(g->cc, g->f, cmp_cc(op, sign), a, b, label);
 }
 
@@ -689,8 +825,7 @@ static void gen_divmod(struct cg *g, int alu, vreg_t a, vreg_t b, bool sign)
 		   alu == BPF_DIV ? "division" : "modulo");
 	sa = copy_vreg(g, a);
 	sb = copy_vreg(g, b);
-	if (alu == BPF_DIV)
-		ir_alu(cc, g->f, BPF_XOR, sa, sb);	/* sign of the quotient */
+	ir_alu(cc, g->f, BPF_XOR, sa, sb);	/* sign of the result, as DTrace */
 	abs_vreg(g, a);
 	abs_vreg(g, sb);
 	ir_alu(cc, g->f, alu, a, sb);
@@ -741,18 +876,17 @@ static vreg_t arith(struct cg *g, int alu, vreg_t a, struct type *ta,
 			gen_divmod(g, BPF_DIV, d, const_vreg(g, es), true);
 		return d;
 	} else if (!is_ptr(t)) {
-		cg_convert(g, d, ta, t);
+		convert_sign(g, d, ta, t);
 	}
 	if (alu == BPF_DIV || alu == BPF_MOD) {
 		b = copy_vreg(g, b);
-		cg_convert(g, b, tb, t);
+		convert_sign(g, b, tb, t);
 		gen_divmod(g, alu, d, b, sign);
 	} else if (alu == BPF_RSH && sign) {
 		ir_alu(g->cc, g->f, BPF_ARSH, d, b);
 	} else {
 		ir_alu(g->cc, g->f, alu, d, b);
 	}
-	cg_norm(g, d, t);
 	return d;
 }
 
@@ -803,6 +937,7 @@ static vreg_t incdec(struct cg *g, struct node *n)
 		old = cg_expr(g, n->kid[0]);
 		one = const_vreg(g, 1);
 		nv = arith(g, alu_of(n->op), old, t, one, type_int(g->cc, 4, true), t);
+		cg_norm(g, nv, t);
 		cg_dyn_store(g, n->kid[0], nv);
 		return (n->op == OP_POSTINC || n->op == OP_POSTDEC) ? old : nv;
 	}
@@ -810,6 +945,7 @@ static vreg_t incdec(struct cg *g, struct node *n)
 	old = cg_lv_load(g, &lv);
 	one = const_vreg(g, 1);
 	nv = arith(g, alu_of(n->op), old, t, one, type_int(g->cc, 4, true), t);
+	cg_norm(g, nv, t);
 	cg_lv_store(g, &lv, nv);
 	return (n->op == OP_POSTINC || n->op == OP_POSTDEC) ? old : nv;
 }
@@ -821,18 +957,14 @@ static vreg_t ex_unary(struct cg *g, struct node *n)
 
 	switch (n->op) {
 	case OP_PLUS:
-		v = copy_vreg(g, cg_expr(g, n->kid[0]));
-		cg_norm(g, v, n->type);
-		return v;
+		return cg_expr(g, n->kid[0]);
 	case OP_NEG:
 		v = copy_vreg(g, cg_expr(g, n->kid[0]));
 		ir_emit(g->cc, g->f, IR_NEG)->dst = v;
-		cg_norm(g, v, n->type);
 		return v;
 	case OP_BITNOT:
 		v = copy_vreg(g, cg_expr(g, n->kid[0]));
 		ir_alui(g->cc, g->f, BPF_XOR, v, -1);
-		cg_norm(g, v, n->type);
 		return v;
 	case OP_NOT:
 		return bool_value(g, n);
@@ -863,11 +995,12 @@ static vreg_t ex_assign(struct cg *g, struct node *n)
 		cg_agg_assign(g, n);
 		return IR_NOREG;	/* a statement: no value */
 	}
-	v = cg_expr(g, r);
 	if (cg_is_dyn(l)) {
+		old = n->op != OP_ASSIGN ? cg_expr(g, l) : IR_NOREG;
+		v = cg_expr(g, r);
 		if (n->op != OP_ASSIGN) {
-			old = cg_expr(g, l);
 			v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
+			cg_norm(g, v, l->type);
 		} else if (!is_aggr(l->type)) {
 			v = copy_vreg(g, v);
 			cg_convert(g, v, r->type, l->type);
@@ -875,13 +1008,19 @@ static vreg_t ex_assign(struct cg *g, struct node *n)
 		cg_dyn_store(g, l, v);
 		return v;
 	}
-	cg_lvalue(g, l, &lv);
-	if (n->op != OP_ASSIGN) {
+	if (n->op != OP_ASSIGN) {	/* the left operand is read first */
+		cg_lvalue(g, l, &lv);
 		old = cg_lv_load(g, &lv);
+		v = cg_expr(g, r);
 		v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
-	} else if (!is_aggr(l->type)) {
-		v = copy_vreg(g, v);
-		cg_convert(g, v, r->type, l->type);
+		cg_norm(g, v, l->type);
+	} else {
+		v = cg_expr(g, r);
+		cg_lvalue(g, l, &lv);
+		if (!is_aggr(l->type)) {
+			v = copy_vreg(g, v);
+			cg_convert(g, v, r->type, l->type);
+		}
 	}
 	cg_lv_store(g, &lv, v);
 	return v;
@@ -901,7 +1040,6 @@ static vreg_t ex_cond(struct cg *g, struct node *n)
 	v = cg_expr(g, n->kid[2]);
 	ir_mov(g->cc, g->f, d, v);
 	ir_place_label(g->cc, g->f, l_end);
-	cg_norm(g, d, n->type);
 	return d;
 }
 
@@ -954,7 +1092,7 @@ static vreg_t ex_index(struct cg *g, struct node *n)
 				  "%s[] is not supported yet", s->name);
 		return v;
 	}
-	if (s && s->kind == SYM_ASSOC)
+	if (cg_is_dyn(n))
 		return cg_assoc_load(g, n);
 	return ex_lvalue(g, n);
 }

@@ -68,6 +68,24 @@ static const char *str_arg(struct node *a)
 	return a && a->kind == N_STR && a->str ? a->str : NULL;
 }
 
+/* The format as a one-line C literal body, for dcc -S comments. */
+static const char *escaped(struct cg *g, const char *s)
+{
+	size_t n = strlen(s);
+	char *d = dcc_alloc(g->cc, 2 * n + 1), *p = d;
+
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\t' || *s == '"' || *s == '\\') {
+			*p++ = '\\';
+			*p++ = *s == '\n' ? 'n' : *s == '\t' ? 't' : *s;
+		} else {
+			*p++ = *s;
+		}
+	}
+	*p = 0;
+	return d;
+}
+
 /* ---- data-recording actions ----------------------------------------------------- */
 
 int gen_trace(struct cg *g, struct node *call)
@@ -91,8 +109,8 @@ static int gen_fmt_action(struct cg *g, struct node *call, int action)
 	r->fmt = str_arg(f) ? str_arg(f) : "";
 	r->r.arg = node_list_len(call->kid[0]) - 1;
 	ir_comment(g->cc, g->f, "%s(\"%s\", %u args)",
-		   action == DTM_ACT_PRINTF ? "printf" : "action", r->fmt,
-		   r->r.arg);
+		   action == DTM_ACT_PRINTF ? "printf" : "action",
+		   escaped(g, r->fmt), r->r.arg);
 	for (a = f ? f->next : NULL; a; a = a->next)
 		rec_arg(g, DTM_ACT_ARG, a);
 	return 0;

@@ -37,24 +37,41 @@ static vreg_t vcopy(struct cg *g, vreg_t s)
 
 /* ---- strings ------------------------------------------------------------------ */
 
-/* n = 0; while (n < strsize && s[n]) n++ */
-int gen_strlen(struct cg *g, struct node *call)
+/* n = 0; while (n < strsize && s[n]) n++  -- a word at a time, then the
+ * bytes of the word holding the NUL */
+static vreg_t strlen_of(struct cg *g, vreg_t s)
 {
 	struct dcc *cc = g->cc;
-	vreg_t s = cg_expr_str(g, arg(call, 0)), n = vconst(g, 0), p = cg_vreg(g);
-	vreg_t c = cg_vreg(g);
-	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
+	vreg_t n = vconst(g, 0), p = cg_vreg(g);
+	vreg_t w = cg_vreg(g), c = cg_vreg(g);
+	int l_loop = ir_label(g->f), l_find = ir_label(g->f);
+	int l_end = ir_label(g->f), k;
 
-	ir_comment(cc, g->f, "strlen: bounded loop (%u)", g->strsize);
+	ir_comment(cc, g->f, "strlen: word loop (%u)", g->strsize);
 	ir_place_label(cc, g->f, l_loop);
 	ir_mov(cc, g->f, p, s);
 	ir_alu(cc, g->f, BPF_ADD, p, n);
-	ir_load(cc, g->f, 1, c, p, 0);
-	ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_end);
-	ir_alui(cc, g->f, BPF_ADD, n, 1);
-	ir_jcci(cc, g->f, BPF_JLT, n, g->strsize, l_loop);
+	ir_load(cc, g->f, 8, w, p, 0);
+	cg_jump_haszero(g, w, l_find);
+	ir_alui(cc, g->f, BPF_ADD, n, 8);
+	ir_jcci(cc, g->f, BPF_JLT, n, (g->strsize + 7) & ~7u, l_loop);
+	ir_movi(cc, g->f, n, g->strsize);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_find);
+	for (k = 0; k < 7; k++) {
+		ir_mov(cc, g->f, c, w);
+		ir_alui(cc, g->f, BPF_AND, c, 0xff);
+		ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_end);
+		ir_alui(cc, g->f, BPF_RSH, w, 8);
+		ir_alui(cc, g->f, BPF_ADD, n, 1);
+	}
 	ir_place_label(cc, g->f, l_end);
 	return n;
+}
+
+int gen_strlen(struct cg *g, struct node *call)
+{
+	return strlen_of(g, cg_expr_str(g, arg(call, 0)));
 }
 
 /* strjoin(a, b): t = a; t[len(a)..] = b (truncated to strsize) */
@@ -116,7 +133,82 @@ int gen_copyin(struct cg *g, struct node *call)
 	return cg_tmp_ptr(g, tmp);
 }
 
-int gen_substr(struct cg *g, struct node *call) { return -1; }
+/* if (v <cc> imm) v = k */
+static void clamp(struct cg *g, int cc_, vreg_t v, int64_t imm, int64_t k)
+{
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, cc_ == BPF_JSLT ? BPF_JSGE : BPF_JSLE, v, imm, l);
+	ir_movi(g->cc, g->f, v, k);
+	ir_place_label(g->cc, g->f, l);
+}
+
+/* DTrace's index/remaining adjustment for substr(s, i[, n]). */
+static void substr_bounds(struct cg *g, vreg_t len, vreg_t i, vreg_t rem)
+{
+	struct dcc *cc = g->cc;
+	vreg_t t = cg_vreg(g);
+	int l_pos = ir_label(g->f), l_adj = ir_label(g->f), l_zero = ir_label(g->f);
+	int l_neg = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "substr: i < 0 counts from the end");
+	ir_jcci(cc, g->f, BPF_JSGE, i, 0, l_pos);
+	ir_alu(cc, g->f, BPF_ADD, i, len);
+	ir_jcci(cc, g->f, BPF_JSGE, i, 0, l_pos);
+	ir_mov(cc, g->f, t, i);
+	ir_alu(cc, g->f, BPF_ADD, t, rem);
+	ir_jcci(cc, g->f, BPF_JSLE, t, 0, l_pos);
+	ir_alu(cc, g->f, BPF_ADD, rem, i);
+	ir_movi(cc, g->f, i, 0);
+	ir_place_label(cc, g->f, l_pos);
+	ir_jcc(cc, g->f, BPF_JSGE, i, len, l_zero);
+	ir_jcci(cc, g->f, BPF_JSLT, i, 0, l_zero);
+	ir_jcci(cc, g->f, BPF_JSLT, rem, 0, l_neg);
+	ir_mov(cc, g->f, t, i);
+	ir_alu(cc, g->f, BPF_ADD, t, rem);
+	ir_jcci(cc, g->f, BPF_JSLE, t, g->strsize, l_end);
+	ir_movi(cc, g->f, rem, g->strsize);
+	ir_alu(cc, g->f, BPF_SUB, rem, i);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_neg);
+	ir_alu(cc, g->f, BPF_ADD, rem, len);
+	ir_alu(cc, g->f, BPF_SUB, rem, i);
+	ir_ja(cc, g->f, l_adj);
+	ir_place_label(cc, g->f, l_zero);
+	ir_movi(cc, g->f, rem, 0);
+	ir_place_label(cc, g->f, l_adj);
+	ir_place_label(cc, g->f, l_end);
+	clamp(g, BPF_JSLT, rem, 0, 0);
+	clamp(g, BPF_JSGT, rem, g->strsize - 1, g->strsize - 1);
+}
+
+/* substr(s, i[, n]): copy rem bytes from s + i into a temporary */
+int gen_substr(struct cg *g, struct node *call)
+{
+	struct dcc *cc = g->cc;
+	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
+	vreg_t s = cg_expr_str(g, arg(call, 0)), i, rem, len, src, d;
+	int l_end = ir_label(g->f);
+
+	i = cg_vreg(g);
+	ir_mov(cc, g->f, i, cg_expr(g, arg(call, 1)));
+	rem = cg_vreg(g);
+	if (arg(call, 2))
+		ir_mov(cc, g->f, rem, cg_expr(g, arg(call, 2)));
+	else
+		ir_movi(cc, g->f, rem, g->strsize);
+	len = strlen_of(g, s);
+	substr_bounds(g, len, i, rem);
+	ir_storei(cc, g->f, 1, cg_tmp_ptr(g, tmp), 0, 0);
+	ir_jcci(cc, g->f, BPF_JEQ, rem, 0, l_end);
+	src = vcopy(g, s);
+	ir_alu(cc, g->f, BPF_ADD, src, i);
+	ir_alui(cc, g->f, BPF_ADD, rem, 1);
+	d = cg_tmp_ptr(g, tmp);
+	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, rem, src);
+	ir_place_label(cc, g->f, l_end);
+	return cg_tmp_ptr(g, tmp);
+}
 int gen_index(struct cg *g, struct node *call) { return -1; }
 int gen_rindex(struct cg *g, struct node *call) { return -1; }
 int gen_strchr(struct cg *g, struct node *call) { return -1; }

@@ -184,16 +184,11 @@ static void enc_store(struct emit *e, const struct ir_insn *in)
 		bad(e, "memory offset out of range");
 }
 
+/* regalloc.c lowers IR_STOREI to mov + stx: the object never holds BPF_ST,
+ * which llvm-objdump 14 cannot disassemble */
 static void enc_storei(struct emit *e, const struct ir_insn *in)
 {
-	struct bpf_insn *x = slot(e);
-
-	x->code = BPF_ST | BPF_MEM | size_code(e, in->size);
-	x->dst_reg = reg(e, in->dst);
-	x->off = (int16_t)in->off;
-	x->imm = imm32(e, in->imm);
-	if (in->off < INT16_MIN || in->off > INT16_MAX)
-		bad(e, "memory offset out of range");
+	bad(e, "store-immediate not lowered");
 }
 
 static int16_t jump_off(struct emit *e, const struct ir_insn *in)

@@ -311,8 +311,8 @@ struct ir_insn *ir_loc(struct dcc *cc, struct ir_func *f, int line)
 /* ---- text form ------------------------------------------------------------- */
 
 static const char *alu_names[16] = {
-	"add", "sub", "mul", "div", "or", "and", "lsh", "rsh",
-	"neg", "mod", "xor", "mov", "arsh", "end", "?", "?",
+	"+", "-", "*", "/", "|", "&", "<<", ">>",
+	"neg", "%", "^", "mov", "s>>", "end", "?", "?",
 };
 static const char *jcc_names[16] = {
 	"ja", "==", ">", ">=", "&", "!=", "s>", "s>=",
@@ -367,15 +367,15 @@ static void dump_call(const struct ir_insn *in, FILE *out)
 static void dump_insn(const struct ir_insn *in, FILE *out)
 {
 	char a[16], b[16];
-	const char *w = in->w32 ? "32" : "";
+	const char *w = in->w32 ? " (w32)" : "";
 
 	switch (in->op) {
 	case IR_MOVI: fprintf(out, "%s = %lld", reg(in->dst, a), (long long)in->imm); break;
-	case IR_MOV: fprintf(out, "%s =%s %s", reg(in->dst, a), w, reg(in->src, b)); break;
-	case IR_ALU: fprintf(out, "%s %s%s= %s", reg(in->dst, a), ir_alu_name(in->alu), w,
-			     reg(in->src, b)); break;
-	case IR_ALUI: fprintf(out, "%s %s%s= %lld", reg(in->dst, a), ir_alu_name(in->alu), w,
-			      (long long)in->imm); break;
+	case IR_MOV: fprintf(out, "%s = %s%s", reg(in->dst, a), reg(in->src, b), w); break;
+	case IR_ALU: fprintf(out, "%s %s= %s%s", reg(in->dst, a), ir_alu_name(in->alu),
+			     reg(in->src, b), w); break;
+	case IR_ALUI: fprintf(out, "%s %s= %lld%s", reg(in->dst, a), ir_alu_name(in->alu),
+			      (long long)in->imm, w); break;
 	case IR_NEG: fprintf(out, "%s = -%s", reg(in->dst, a), reg(in->dst, b)); break;
 	case IR_LOAD: fprintf(out, "%s = *(%s *)(%s %+d)", reg(in->dst, a), size_name(in->size),
 			      reg(in->src, b), in->off); break;

@@ -63,19 +63,37 @@ static void add_cpp_arg(struct args *a, const char *flag, const char *val)
 	a->opts.cpp_args[a->opts.ncpp_args++] = s;
 }
 
-static void add_xopt(struct args *a, const char *arg)
-{
-	struct dcc_option *o = xmalloc(sizeof(*o));
-	const char *eq = strchr(arg, '=');
+/* The compiler's option table (dcc/options.c, declared in sema.h). */
+extern int dcc_option_check(const char *name, const char *value,
+			    const char **why);
 
+/* -x name[=value]: checked now, as dtrace does; returns 0 or 1. */
+static int add_xopt(struct args *a, const char *arg)
+{
+	struct dcc_option *o;
+	const char *eq = strchr(arg, '='), *why = "";
+
+	o = xmalloc(sizeof(*o));
 	o->name = eq ? strndup(arg, eq - arg) : strdup(arg);
 	o->value = eq ? strdup(eq + 1) : NULL;
+	if (!o->name || (eq && !o->value)) {
+		fprintf(stderr, "dcc: out of memory\n");
+		exit(1);
+	}
+	if (dcc_option_check(o->name, o->value ? o->value : "", &why) < 0) {
+		fprintf(stderr, "dcc: failed to set -x %s: %s\n", o->name, why);
+		free(o->name);
+		free(o->value);
+		free(o);
+		return 1;
+	}
 	o->next = NULL;
 	if (a->xlast)
 		a->xlast->next = o;
 	else
 		a->opts.xopts = o;
 	a->xlast = o;
+	return 0;
 }
 
 enum { OPT_BTF = 256, OPT_HELP };
@@ -98,7 +116,7 @@ static int one_opt(struct args *a, int c)
 	case 'U': add_cpp_arg(a, "-U", optarg); break;
 	case 'I': add_cpp_arg(a, "-I", optarg); break;
 	case 'H': add_cpp_arg(a, "-H", NULL); break;
-	case 'x': add_xopt(a, optarg); break;
+	case 'x': return add_xopt(a, optarg) ? 1 : -1;
 	case 'Z': a->opts.zdefs = true; break;
 	case 'w': a->opts.destructive = true; break;
 	case OPT_HELP: usage(stdout); return 0;

@@ -166,6 +166,9 @@ int dcc_option_check(const char *name, const char *value, const char **why)
 		break;
 	case OK_COUNT:
 		ok = value && valid_count(value);
+		/* integer registers D code may use: BPF has 8 to spare */
+		if (ok && !strcmp(name, "iregs"))
+			ok = strtoull(value, NULL, 0) <= 8;
 		break;
 	case OK_STRING:
 		ok = value && *value;

@@ -54,6 +54,11 @@ struct pstate {
 	/* names: typedefs declared so far, identifiers known not to be types */
 	struct pname *typedefs, *idents, *tags;
 	struct node *prog;	/* list of top-level items */
+	/* the D library (dlib) being parsed before the program */
+	bool lib;		/* parsing library text: items go to lib_prog */
+	struct node *lib_prog;	/* top-level items of the library */
+	int line_credit;	/* newlines already counted by a look-ahead */
+	unsigned decl_attrs;	/* 1 << TK_LONG... seen in this declaration */
 };
 
 struct pname { struct pname *next; const char *name; };
@@ -79,6 +84,8 @@ void parse_name_add(struct dcc *cc, struct pname **list, const char *name);
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "sema.h"
 
 #define LOC		parse_loc(cc)
 #define PS		parse_state(cc)
@@ -113,7 +120,9 @@ static struct node *mk_xlator(struct dcc *cc, struct node *out,
 			      struct node *members);
 static void top_add(struct dcc *cc, struct node *n);
 static void sue_define(struct dcc *cc, int kw, const char *tag);
+static void sue_check_specs(struct dcc *cc);
 static void decl_done(struct dcc *cc);
+static void decl_reset(struct dcc *cc);
 }
 
 %union {
@@ -198,11 +207,11 @@ external_declaration:
 /* inline_definition: "inline" decl_specs declarator "=" assign_expr ";" */
 inline_definition:
 		T_INLINE declaration_specifiers declarator T_ASGN
-		    assignment_expression T_SEMI {
+		    { decl_reset(cc); } assignment_expression T_SEMI {
 			struct node *d = $3;
 
 			$2->op |= DS_INLINE;
-			d->kid[1] = $5;
+			d->kid[1] = $6;
 			$$ = NEW(N_INLINE);
 			$$->kid[0] = mk_decl(cc, $2, d);
 			$$->name = d->name;
@@ -767,11 +776,12 @@ type_qualifier:
 /* struct_or_union_specifier: sou [TNAME] "{" struct_declaration+ "}"
  *                            | sou TNAME */
 struct_or_union_specifier:
-		struct_or_union T_LBRACE struct_declaration_list T_RBRACE {
+		struct_or_union T_LBRACE { sue_check_specs(cc); }
+		    struct_declaration_list T_RBRACE {
 			$$ = NEW(N_SUE);
 			$$->op = $1;
 			$$->ival = 1;
-			$$->kid[0] = $3;
+			$$->kid[0] = $4;
 		}
 	|	struct_or_union T_TNAME T_LBRACE { sue_define(cc, $1, $2); }
 		    struct_declaration_list T_RBRACE {
@@ -804,7 +814,7 @@ struct_declaration_list:
 struct_declaration:
 		specifier_qualifier_list struct_declarator_list T_SEMI {
 			$$ = mk_decl(cc, $1, $2);
-			PS->decl_typed = false;
+			decl_reset(cc);
 		}
 	;
 
@@ -843,11 +853,12 @@ struct_declarator:
 
 /* enum_specifier: enum [TNAME] "{" enumerator_list "}" | enum TNAME */
 enum_specifier:
-		T_ENUM T_LBRACE enumerator_list opt_comma T_RBRACE {
+		T_ENUM T_LBRACE { sue_check_specs(cc); } enumerator_list opt_comma
+		    T_RBRACE {
 			$$ = NEW(N_SUE);
 			$$->op = TK_ENUM;
 			$$->ival = 1;
-			$$->kid[0] = $3;
+			$$->kid[0] = $4;
 		}
 	|	T_ENUM T_TNAME T_LBRACE { sue_define(cc, TK_ENUM, $2); }
 		    enumerator_list opt_comma T_RBRACE {
@@ -961,15 +972,15 @@ parameter_list:
 parameter_declaration:
 		parameter_declaration_specifiers {
 			$$ = mk_decl(cc, $1, NULL);
-			PS->decl_typed = false;
+			decl_reset(cc);
 		}
 	|	parameter_declaration_specifiers declarator {
 			$$ = mk_decl(cc, $1, $2);
-			PS->decl_typed = false;
+			decl_reset(cc);
 		}
 	|	parameter_declaration_specifiers abstract_declarator {
 			$$ = mk_decl(cc, $1, $2);
-			PS->decl_typed = false;
+			decl_reset(cc);
 		}
 	;
 
@@ -1136,7 +1147,7 @@ static struct node *mk_typename(struct dcc *cc, struct node *spec,
 
 	n->kid[0] = spec;
 	n->kid[1] = absdecl;
-	PS->decl_typed = false;
+	decl_reset(cc);
 	return n;
 }
 
@@ -1145,22 +1156,20 @@ static struct node *mk_declspec(struct dcc *cc)
 	return NEW(N_DECLSPEC);
 }
 
-/* Fold declaration specifier b into a (storage, qualifiers, types). */
+/* Fold declaration specifier b into a (storage, qualifiers, types).  A
+ * struct/union/enum combined with any other type specifier ("struct a {...}
+ * struct b x;" with the ';' forgotten) is an invalid combination. */
 static struct node *spec_merge(struct dcc *cc, struct node *a, struct node *b)
 {
 	a->op |= b->op;
 	a->ival |= b->ival;
 	if (b->name)
 		a->name = b->name;
-	if (b->kid[0]) {
-		if (b->kid[0]->kind == N_SUE || !a->kid[0] ||
-		    a->kid[0]->kind == N_SUE)
-			a->kid[0] = node_list_append(a->kid[0] &&
-			    a->kid[0]->kind != N_SUE ? a->kid[0] : NULL,
-			    b->kid[0]);
-		else
-			a->kid[0] = node_list_append(a->kid[0], b->kid[0]);
-	}
+	if (!b->kid[0])
+		return a;
+	if (a->kid[0] && (a->kid[0]->kind == N_SUE || b->kid[0]->kind == N_SUE))
+		dcc_error(cc, LOC, "D_DECL_COMBO", "invalid type combination");
+	a->kid[0] = node_list_append(a->kid[0], b->kid[0]);
 	return a;
 }
 
@@ -1175,6 +1184,7 @@ static struct node *spec_typekw(struct dcc *cc, int kw, const char *name)
 	}
 	s->kid[0] = k;
 	PS->decl_typed = true;
+	PS->decl_attrs |= 1u << kw;
 	return s;
 }
 
@@ -1231,9 +1241,17 @@ static struct node *mk_decl(struct dcc *cc, struct node *spec,
 	return n;
 }
 
-static void decl_done(struct dcc *cc)
+/* One declarator's specifiers are over (a member, a parameter, a type
+ * name, or an inline's type before its value). */
+static void decl_reset(struct dcc *cc)
 {
 	PS->decl_typed = false;
+	PS->decl_attrs = 0;
+}
+
+static void decl_done(struct dcc *cc)
+{
+	decl_reset(cc);
 	PS->in_typedef = false;
 }
 
@@ -1364,10 +1382,42 @@ static struct node *mk_xlator(struct dcc *cc, struct node *out,
 	return n;
 }
 
+/*
+ * A complete top-level item.  As in DTrace, declarations, inlines and
+ * translators take effect as soon as they are parsed (so their errors come
+ * before a later syntax error); clauses are checked by sema_program().
+ * Library items are kept apart and checked leniently.
+ */
 static void top_add(struct dcc *cc, struct node *n)
 {
-	if (n)
-		PS->prog = node_list_append(PS->prog, n);
+	if (!n)
+		return;
+	if (PS->lib) {
+		PS->lib_prog = node_list_append(PS->lib_prog, n);
+		if (n->kind != N_CLAUSE)
+			sema_lib_top(cc, n);
+		return;
+	}
+	PS->prog = node_list_append(PS->prog, n);
+	if (n->kind != N_CLAUSE)
+		sema_top(cc, n);
+}
+
+/* A struct/union/enum body begins after other type specifiers of the same
+ * declaration: DTrace rejects the combination right at the "{". */
+static void sue_check_specs(struct dcc *cc)
+{
+	unsigned a = PS->decl_attrs;
+
+	if (a & (1u << TK_LONG))
+		dcc_error(cc, LOC, "D_DECL_LONGINT", "invalid type declaration: "
+			  "long and long long may only be used with integer or "
+			  "floating-point type");
+	if (a & ((1u << TK_SIGNED) | (1u << TK_UNSIGNED)))
+		dcc_error(cc, LOC, "D_DECL_SIGNINT", "invalid type declaration: "
+			  "signed and unsigned may only be used with integer type");
+	if (PS->decl_typed)
+		dcc_error(cc, LOC, "D_DECL_COMBO", "invalid type combination");
 }
 
 /* A struct/union/enum body begins: DTrace rejects redefining a type the
@@ -1378,6 +1428,7 @@ static void sue_define(struct dcc *cc, int kw, const char *tag)
 
 	snprintf(full, sizeof(full), "%s %s", kw == TK_STRUCT ? "struct" :
 		 kw == TK_UNION ? "union" : "enum", tag);
+	sue_check_specs(cc);
 	if (parse_name_in(PS->tags, full))
 		dcc_error(cc, LOC, "D_DECL_TYPERED", "type redeclared: %s", full);
 	parse_name_add(cc, &PS->tags, full);

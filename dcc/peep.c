@@ -2,9 +2,12 @@
 /*
  * peep.c -- peephole optimisation of the register-allocated IR.
  *
- * Patterns: drop `mov rX, rX`; drop a jump to the next instruction; fold
- * `mov rY, imm` into the ALU / store / compare that uses rY last; forward a
- * stack store to the load right after it.
+ * Patterns: drop a register write nothing reads; drop `mov rX, rX`; drop a
+ * jump to the next instruction; drop `mov rX, imm` when rX already holds imm; fold constant ALU operations on
+ * `mov rX, imm`; fold `mov rY, imm` into the ALU / compare that uses rY
+ * last; forward a stack store to the load right after it.  There is no
+ * store-immediate pattern: the object never contains BPF_ST (llvm-objdump
+ * 14 cannot disassemble it), see regalloc.c.
  *
  * Each pattern is one small function in the table below; it looks at one
  * instruction (and the one that follows it) and rewrites them in place.
@@ -30,6 +33,8 @@ struct peep {
 	struct ir_insn **insn;
 	int *pos_label;		/* label -> index */
 	uint16_t *live_out;
+	int cur;		/* index of the instruction being visited */
+	uint8_t *gone;		/* index -> removed in this round */
 };
 
 static void unlink_insn(struct ir_func *f, struct ir_insn *in)
@@ -113,6 +118,7 @@ static void index_func(struct peep *p)
 	p->n = i;
 	p->insn = calloc(i + 1, sizeof(*p->insn));
 	p->live_out = calloc(i + 1, sizeof(uint16_t));
+	p->gone = calloc(i + 1, 1);
 	p->pos_label = calloc(p->f->nlabels + 1, sizeof(int));
 	for (in = p->f->head, i = 0; in; in = in->next, i++) {
 		p->insn[i] = in;
@@ -142,14 +148,29 @@ static void liveness(struct peep *p)
 	} while (changed);
 }
 
+/* patterns only ask about the visited instruction and later ones, so the
+ * search starts at the cursor */
 static int index_of(struct peep *p, const struct ir_insn *in)
 {
 	int i;
 
-	for (i = 0; i < p->n; i++)
+	for (i = p->cur; i < p->n; i++)
+		if (p->insn[i] == in)
+			return i;
+	for (i = 0; i < p->cur && i < p->n; i++)
 		if (p->insn[i] == in)
 			return i;
 	return -1;
+}
+
+/* remove an instruction; the round skips it from now on */
+static void drop(struct peep *p, struct ir_insn *in)
+{
+	int i = index_of(p, in);
+
+	unlink_insn(p->f, in);
+	if (i >= 0)
+		p->gone[i] = 1;
 }
 
 /* register r is not read after instruction `in` */
@@ -170,12 +191,28 @@ static void take_comment(struct ir_insn *to, const struct ir_insn *from)
 
 /* ---- patterns ---------------------------------------------------------------------- */
 
+/* rX = <anything without side effects>; rX not read afterwards  ->  (nothing) */
+static int p_dead_def(struct peep *p, struct ir_insn *in)
+{
+	switch (in->op) {
+	case IR_MOVI: case IR_MOV: case IR_ALU: case IR_ALUI: case IR_NEG:
+	case IR_LOAD: case IR_LD_MAP: case IR_LD_DATA:
+		break;
+	default:
+		return 0;
+	}
+	if (in->core || in->dst < 0 || in->dst >= IR_FP || !dead_after(p, in, in->dst))
+		return 0;
+	drop(p, in);
+	return 1;
+}
+
 /* mov rX, rX  ->  (nothing) */
 static int p_self_mov(struct peep *p, struct ir_insn *in)
 {
 	if (in->op != IR_MOV || in->dst != in->src || in->w32)
 		return 0;
-	unlink_insn(p->f, in);
+	drop(p, in);
 	return 1;
 }
 
@@ -188,7 +225,7 @@ static int p_jump_next(struct peep *p, struct ir_insn *in)
 		return 0;
 	for (x = in->next; x && x->op >= IR_LABEL; x = x->next) {
 		if (x->op == IR_LABEL && x->label == in->label) {
-			unlink_insn(p->f, in);
+			drop(p, in);
 			return 1;
 		}
 	}
@@ -219,25 +256,41 @@ static int p_movi_alu(struct peep *p, struct ir_insn *in)
 	nx->imm = v;
 	nx->src = IR_NOREG;
 	take_comment(nx, in);
-	unlink_insn(p->f, in);
+	drop(p, in);
 	return 1;
 }
 
-/* mov rY, imm; stx [rX+off], rY  ->  st [rX+off], imm   (rY dead) */
-static int p_movi_store(struct peep *p, struct ir_insn *in)
+/* the 64-bit value `mov rX, imm` leaves in rX (a 32-bit mov zero-extends) */
+static uint64_t movi_value(const struct ir_insn *in)
 {
-	struct ir_insn *nx = next_user(in);
-	int64_t v;
+	return in->w32 ? (uint32_t)in->imm : (uint64_t)in->imm;
+}
 
-	if (!movi_imm(in, &v) || !nx || nx->op != IR_STORE || nx->src != in->dst ||
-	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
+/* mov rY, imm; ...; mov rY, imm  ->  mov rY, imm; ...   (rY unchanged in
+ * between, same basic block).  Stores of constants are lowered to
+ * `mov t, imm; stx` (no BPF_ST), so runs of zero stores share one mov. */
+static int p_movi_dup(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+	vreg_t d[8];
+	int n, steps = 0;
+
+	if (in->op != IR_MOVI || in->core)
 		return 0;
-	nx->op = IR_STOREI;
-	nx->imm = v;
-	nx->src = IR_NOREG;
-	take_comment(nx, in);
-	unlink_insn(p->f, in);
-	return 1;
+	for (x = in->prev; x && steps < 64; x = x->prev, steps++) {
+		if (x->op == IR_LABEL)
+			return 0;
+		n = ir_insn_defs(x, d);
+		while (n-- > 0 && d[n] != in->dst)
+			;
+		if (n < 0)
+			continue;
+		if (x->op != IR_MOVI || x->core || movi_value(x) != movi_value(in))
+			return 0;
+		drop(p, in);
+		return 1;
+	}
+	return 0;
 }
 
 /* mov rY, imm; if rX <cc> rY goto L  ->  if rX <cc> imm goto L   (rY dead) */
@@ -253,7 +306,7 @@ static int p_movi_jcc(struct peep *p, struct ir_insn *in)
 	nx->imm = v;
 	nx->src = IR_NOREG;
 	take_comment(nx, in);
-	unlink_insn(p->f, in);
+	drop(p, in);
 	return 1;
 }
 
@@ -291,29 +344,78 @@ static int p_mov_load(struct peep *p, struct ir_insn *in)
 		return 0;
 	nx->src = in->src;
 	take_comment(nx, in);
-	unlink_insn(p->f, in);
+	drop(p, in);
+	return 1;
+}
+
+/* a constant ALU operation, as BPF computes it; 0 if not foldable */
+static int fold(int alu, int w32, uint64_t a, int64_t k, uint64_t *out)
+{
+	unsigned bits = w32 ? 32 : 64;
+	uint64_t b = (uint64_t)k, r;
+
+	if (w32)
+		a = (uint32_t)a, b = (uint32_t)b;
+	if ((alu == BPF_LSH || alu == BPF_RSH || alu == BPF_ARSH) && b >= bits)
+		return 0;
+	switch (alu) {
+	case BPF_ADD: r = a + b; break;
+	case BPF_SUB: r = a - b; break;
+	case BPF_MUL: r = a * b; break;
+	case BPF_OR: r = a | b; break;
+	case BPF_AND: r = a & b; break;
+	case BPF_XOR: r = a ^ b; break;
+	case BPF_LSH: r = a << b; break;
+	case BPF_RSH: r = a >> b; break;
+	case BPF_ARSH:
+		r = w32 ? (uint64_t)(uint32_t)((int32_t)a >> b) : (uint64_t)((int64_t)a >> b);
+		break;
+	default: return 0;
+	}
+	*out = w32 ? (uint32_t)r : r;
+	return 1;
+}
+
+/* mov rX, imm; ...; rX <op>= k  ->  mov rX, imm <op> k */
+static int p_movi_fold(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx;
+	uint64_t v;
+
+	if (in->op != IR_MOVI || in->core)
+		return 0;
+	nx = next_user(in);
+	if (!nx || nx->op != IR_ALUI || nx->dst != in->dst || nx->core)
+		return 0;
+	if (!fold(nx->alu, nx->w32, in->w32 ? (uint32_t)in->imm : (uint64_t)in->imm,
+		  nx->imm, &v))
+		return 0;
+	in->imm = (int64_t)v;
+	in->w32 = false;
+	take_comment(in, nx);
+	drop(p, nx);
 	return 1;
 }
 
 typedef int (*peep_fn)(struct peep *p, struct ir_insn *in);
 
 static const peep_fn patterns[] = {
-	p_self_mov, p_jump_next, p_movi_alu, p_movi_store, p_movi_jcc,
+	p_dead_def, p_self_mov, p_jump_next, p_movi_dup, p_movi_fold, p_movi_alu, p_movi_jcc,
 	p_store_load, p_mov_load,
 };
 
 static int peep_round(struct peep *p)
 {
-	struct ir_insn *in, *nx;
 	size_t k;
 	int changed = 0;
 
 	index_func(p);
 	liveness(p);
-	for (in = p->f->head; in; in = nx) {
-		nx = in->next;
+	for (p->cur = 0; p->cur < p->n; p->cur++) {
+		if (p->gone[p->cur])
+			continue;
 		for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
-			if (patterns[k](p, in)) {
+			if (patterns[k](p, p->insn[p->cur])) {
 				changed = 1;
 				break;
 			}
@@ -322,6 +424,7 @@ static int peep_round(struct peep *p)
 	free(p->insn);
 	free(p->live_out);
 	free(p->pos_label);
+	free(p->gone);
 	return changed;
 }
 

@@ -3,8 +3,11 @@
  * regalloc.c -- register allocation: virtual registers to r0..r9.
  *
  * For every function:
- *   1. lower calls: argument vregs are moved to r1..r5 before IR_CALL /
- *      IR_CALL_SUB and the result is moved out of r0 after it;
+ *   1. lower: argument vregs are moved to r1..r5 before IR_CALL /
+ *      IR_CALL_SUB and the result is moved out of r0 after it; immediates
+ *      beyond s32 and memory offsets beyond s16 go through a register;
+ *      store-immediate (IR_STOREI) becomes `mov t, imm; stx`, because
+ *      llvm-objdump 14 cannot disassemble BPF_ST (it prints <unknown>);
  *   2. compute liveness per instruction over the CFG (labels and jumps);
  *   3. build the interference graph: vreg x vreg as a bit matrix, vreg x
  *      physical register as a mask (calls clobber r0..r5, so a vreg live
@@ -20,6 +23,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <linux/bpf.h>
 
 #include "dcc.h"
 #include "ir.h"
@@ -188,12 +193,82 @@ static void check_operands(struct dcc *cc, struct ir_func *f, const struct ir_in
 				  "register operand %d", (int)in->op, f->name, (int)r[i]);
 }
 
-static void lower_calls(struct dcc *cc, struct ir_func *f)
+static int fits(int64_t v, int64_t lo, int64_t hi)
+{
+	return v >= lo && v <= hi;
+}
+
+/* an immediate that does not fit s32 goes through a register first:
+ *   rX <op>= imm  ->  t = imm (ld_imm64); rX <op>= t   (same for if rX <cc> imm) */
+static void legalize_imm(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
+{
+	struct ir_insn *mv;
+	vreg_t t;
+
+	if ((in->op != IR_ALUI && in->op != IR_JCCI) || in->core ||
+	    fits(in->imm, INT32_MIN, INT32_MAX))
+		return;
+	t = ir_vreg(f);
+	mv = new_insn(cc, IR_MOVI);
+	mv->dst = t, mv->imm = in->imm, mv->line = in->line;
+	insert_before(f, in, mv);
+	in->op = in->op == IR_ALUI ? IR_ALU : IR_JCC;
+	in->src = t;
+	in->imm = 0;
+}
+
+/* a memory offset that does not fit s16 is added to a copy of the base:
+ *   *(rB + off)  ->  t = rB; t += off; *(t + 0) */
+static void legalize_off(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
+{
+	vreg_t *base, t;
+	struct ir_insn *x;
+
+	if (in->op == IR_LOAD)
+		base = &in->src;
+	else if (in->op == IR_STORE)
+		base = &in->dst;
+	else
+		return;
+	if (in->core || fits(in->off, INT16_MIN, INT16_MAX))
+		return;
+	t = ir_vreg(f);
+	insert_before(f, in, mk_mov(cc, t, *base, in->line));
+	x = new_insn(cc, IR_ALUI);
+	x->alu = BPF_ADD, x->dst = t, x->imm = in->off, x->line = in->line;
+	insert_before(f, in, x);
+	*base = t;
+	in->off = 0;
+}
+
+/* no BPF_ST in the object (llvm-objdump 14 prints it as <unknown>):
+ *   *(size *)(rB + off) = imm  ->  t = imm; *(size *)(rB + off) = t
+ * peep.c drops the mov when t already holds imm from an earlier store */
+static void lower_storei(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
+{
+	struct ir_insn *mv;
+	vreg_t t;
+
+	if (in->op != IR_STOREI)
+		return;
+	t = ir_vreg(f);
+	mv = new_insn(cc, IR_MOVI);
+	mv->dst = t, mv->imm = (int32_t)in->imm, mv->line = in->line;
+	insert_before(f, in, mv);
+	in->op = IR_STORE;
+	in->src = t;
+	in->imm = 0;
+}
+
+static void lower_func(struct dcc *cc, struct ir_func *f)
 {
 	struct ir_insn *in;
 
 	for (in = f->head; in; in = in->next) {
 		check_operands(cc, f, in);
+		lower_storei(cc, f, in);
+		legalize_imm(cc, f, in);
+		legalize_off(cc, f, in);
 		if (in->op == IR_CALL || in->op == IR_CALL_SUB)
 			lower_call(cc, f, in);
 	}
@@ -726,7 +801,7 @@ static void regalloc_func(struct dcc *cc, struct ir_func *f)
 	jmp_buf jb, *saved = cc->err_jmp;
 	int round;
 
-	lower_calls(cc, f);
+	lower_func(cc, f);
 	if (setjmp(jb)) {
 		ra_free(&ra);
 		free(ra.is_temp);

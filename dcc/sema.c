@@ -81,33 +81,9 @@ const char *dcc_macro_value(struct dcc *cc, const char *name)
 	return dcc_strdup(cc, buf);
 }
 
-/* Constants of DTrace's D library (errno.d, net.d, signal.d...): integer
- * inlines visible to every program. */
+/* Constants D knows without the library (which is dlib/\*.d). */
 static const struct { const char *name; int64_t value; } d_consts[] = {
 	{ "NULL", 0 },
-	{ "DTRACEFLT_UNKNOWN", 0 }, { "DTRACEFLT_BADADDR", 1 },
-	{ "DTRACEFLT_BADALIGN", 2 }, { "DTRACEFLT_ILLOP", 3 },
-	{ "DTRACEFLT_DIVZERO", 4 }, { "DTRACEFLT_NOSCRATCH", 5 },
-	{ "DTRACEFLT_KPRIV", 6 }, { "DTRACEFLT_UPRIV", 7 },
-	{ "DTRACEFLT_TUPOFLOW", 8 }, { "DTRACEFLT_BADSTACK", 9 },
-	{ "AF_UNSPEC", 0 }, { "AF_UNIX", 1 }, { "AF_INET", 2 },
-	{ "AF_INET6", 10 }, { "ARPHRD_ETHER", 1 }, { "ARPHRD_INFINIBAND", 32 },
-	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ESRCH", 3 }, { "EINTR", 4 },
-	{ "EIO", 5 }, { "ENXIO", 6 }, { "E2BIG", 7 }, { "ENOEXEC", 8 },
-	{ "EBADF", 9 }, { "ECHILD", 10 }, { "EAGAIN", 11 }, { "ENOMEM", 12 },
-	{ "EACCES", 13 }, { "EFAULT", 14 }, { "EBUSY", 16 }, { "EEXIST", 17 },
-	{ "ENODEV", 19 }, { "ENOTDIR", 20 }, { "EISDIR", 21 }, { "EINVAL", 22 },
-	{ "ENFILE", 23 }, { "EMFILE", 24 }, { "ENOTTY", 25 }, { "EFBIG", 27 },
-	{ "ENOSPC", 28 }, { "ESPIPE", 29 }, { "EROFS", 30 }, { "EPIPE", 32 },
-	{ "EDOM", 33 }, { "ERANGE", 34 }, { "EDEADLK", 35 },
-	{ "ENAMETOOLONG", 36 }, { "ENOSYS", 38 }, { "ENOTEMPTY", 39 },
-	{ "ETIMEDOUT", 110 },
-	{ "SIGHUP", 1 }, { "SIGINT", 2 }, { "SIGQUIT", 3 }, { "SIGILL", 4 },
-	{ "SIGTRAP", 5 }, { "SIGABRT", 6 }, { "SIGBUS", 7 }, { "SIGFPE", 8 },
-	{ "SIGKILL", 9 }, { "SIGUSR1", 10 }, { "SIGSEGV", 11 },
-	{ "SIGUSR2", 12 }, { "SIGPIPE", 13 }, { "SIGALRM", 14 },
-	{ "SIGTERM", 15 }, { "SIGCHLD", 17 }, { "SIGCONT", 18 },
-	{ "SIGSTOP", 19 }, { "SIGTSTP", 20 },
 };
 
 static void d_library(struct dcc *cc)
@@ -251,24 +227,76 @@ static void top(struct dcc *cc, struct node *n)
 	}
 }
 
+/* Set up sema before the first declaration is checked. */
+void sema_begin(struct dcc *cc)
+{
+	struct sema *s = sema_get(cc);
+
+	if (s->begun)
+		return;
+	s->begun = true;
+	sema_options_init(cc);
+	d_library(cc);
+}
+
+void sema_top(struct dcc *cc, struct node *n)
+{
+	struct sema *s = sema_get(cc);
+
+	sema_begin(cc);
+	s->eager = true;
+	if (n->kind == N_PRAGMA)
+		sema_pragma(cc, n);
+	else
+		top(cc, n);
+}
+
+void sema_lib_failed(struct dcc *cc)
+{
+	if (getenv("DCC_DLIB_DEBUG"))
+		fprintf(stderr, "dcc: D library: %s:%d: [%s] %s\n",
+			cc->err_loc.file ? cc->err_loc.file : "?",
+			cc->err_loc.line, cc->err_tag, cc->err_msg);
+	cc->failed = false;
+	cc->err_tag[0] = 0;
+	cc->err_msg[0] = 0;
+	cc->err_loc = (struct loc){ 0 };
+}
+
+/* A library item: an error drops the item, never the program. */
+void sema_lib_top(struct dcc *cc, struct node *n)
+{
+	struct sema *s = sema_get(cc);
+	jmp_buf jb, *saved = cc->err_jmp;
+
+	sema_begin(cc);
+	s->in_lib = true;
+	cc->err_jmp = &jb;
+	if (!setjmp(jb))
+		top(cc, n);
+	else
+		sema_lib_failed(cc);
+	cc->err_jmp = saved;
+	s->in_lib = false;
+}
+
 void sema_program(struct dcc *cc)
 {
+	struct sema *s = sema_get(cc);
 	struct node *n;
 
-	sema_get(cc);
-	sema_options_init(cc);
+	sema_begin(cc);
 	if ((!cc->prog || !cc->prog->kid[0]) && !dcc_option_set(cc, "empty"))
 		dcc_error(cc, (struct loc){ 0 }, "D_EMPTY",
 			  "empty D program translation unit");
 	if (!cc->prog)
 		return;
-	d_library(cc);
 	/* pragmas first: options such as strsize affect types */
-	for (n = cc->prog->kid[0]; n; n = n->next)
+	for (n = cc->prog->kid[0]; n && !s->eager; n = n->next)
 		if (n->kind == N_PRAGMA)
 			sema_pragma(cc, n);
 	for (n = cc->prog->kid[0]; n; n = n->next)
-		if (n->kind != N_PRAGMA)
+		if (n->kind == N_CLAUSE || (!s->eager && n->kind != N_PRAGMA))
 			top(cc, n);
 	type_string(cc);
 }

@@ -44,7 +44,20 @@ struct sema {
 	int inline_depth;
 	/* per-clause action state (speculation rules) */
 	bool act_spec, act_data, act_commit, act_agg;
+	bool begun;		/* sema_begin() ran */
+	bool eager;		/* the parser checked declarations as it went */
+	bool in_lib;		/* checking the D library: may shadow built-ins */
+	struct strmap alloca_vars; /* "self->p" -> 1: holds alloca() pointers,
+				      2: holds other values */
+	struct strmap lib_inlines; /* inlines of the D library, by name */
 };
+
+/* The D library: dcc/dlib/\*.d, embedded at build time (gen/dlib.c). */
+struct dcc_dlib_file {
+	const char *name;	/* "procfs.d" */
+	const char *text;
+};
+extern const struct dcc_dlib_file dcc_dlib_files[];	/* name NULL: end */
 
 struct xlator {
 	struct type *src, *dst;
@@ -67,11 +80,16 @@ void sema_fold(struct dcc *cc, struct node *n);
 bool sema_is_bitfield(struct node *n);
 struct sym *sema_lookup_global(struct dcc *cc, const char *name);
 void sema_agg_keys(struct dcc *cc, struct node *at, struct sym *agg);
-struct type *sema_xlate(struct dcc *cc, struct node *n);
-struct type *sema_xlate_member(struct dcc *cc, struct node *n);
 
 /* sema.c */
 const char *dcc_macro_value(struct dcc *cc, const char *name);
+/* Called by the parser: set up, then check each top-level declaration,
+ * inline, translator or pragma as soon as it is parsed (sema_top), or a
+ * library item, whose errors only drop the item (sema_lib_top). */
+void sema_begin(struct dcc *cc);
+void sema_top(struct dcc *cc, struct node *n);
+void sema_lib_top(struct dcc *cc, struct node *n);
+void sema_lib_failed(struct dcc *cc);	/* forget a library error */
 
 /* sema_decl.c */
 struct type *sema_typename(struct dcc *cc, struct node *tn);
@@ -79,12 +97,25 @@ struct type *sema_declspec(struct dcc *cc, struct node *ds);
 struct type *sema_declarator(struct dcc *cc, struct type *base, struct node *d);
 void sema_decl(struct dcc *cc, struct node *decl, bool in_clause);
 void sema_inline(struct dcc *cc, struct node *n);
+
+/* sema_xlate.c */
 void sema_xlator(struct dcc *cc, struct node *n);
 struct xlator *sema_xlator_find(struct dcc *cc, struct type *src,
 				struct type *dst);
+struct type *sema_xlate(struct dcc *cc, struct node *n);
+/* Is base (of base.m / base->m) a translation?  Then sema_xlate_member()
+ * rewrites the access into the translator's member expression. */
+bool sema_is_xlate_access(struct node *base);
+struct type *sema_xlate_member(struct dcc *cc, struct node *n);
+/* A fresh, unchecked copy of expression e located at loc. */
+struct node *sema_clone(struct dcc *cc, struct node *e, struct loc loc);
+/* n, a use of the library inline sym, becomes a checked copy of its value:
+ * codegen (and its messages) then only see the program's own lines. */
+bool sema_lib_inline_expand(struct dcc *cc, struct node *n, struct sym *sym);
 
 /* sema_funcs.c */
 void sema_call(struct dcc *cc, struct node *call);
+void sema_alloca_assign(struct dcc *cc, struct node *assign);
 int sema_nargs(struct node *call);
 struct node *sema_arg(struct node *call, int i);
 

@@ -2,8 +2,8 @@
 /*
  * sema_decl.c -- declarations: type specifiers and declarators to struct
  * type, struct/union/enum definitions (with layout), typedefs, variable
- * declarations (globals, self->, this->, associative arrays), inlines and
- * translators, with DTrace's D_DECL_* / D_XLATE_* diagnostics.
+ * declarations (globals, self->, this->, associative arrays) and inlines,
+ * with DTrace's D_DECL_* diagnostics (translators: sema_xlate.c).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -594,7 +594,9 @@ void sema_inline(struct dcc *cc, struct node *n)
 		dcc_error(cc, n->loc, "D_DECL_USELESS",
 			  "inline declaration requires a name");
 	t = sema_declarator(cc, sema_declspec(cc, ds), d);
-	old = sema_lookup_global(cc, d->name);
+	/* the D library may redefine a built-in (curpsinfo...) */
+	old = sema_get(cc)->in_lib ? strmap_get(&sema_get(cc)->globals, d->name) :
+	      sema_lookup_global(cc, d->name);
 	if (old)
 		dcc_error(cc, n->loc, "D_DECL_IDRED", "identifier redefined: %s\n"
 			  "\t current: inline definition\n\tprevious: %s %s",
@@ -604,7 +606,7 @@ void sema_inline(struct dcc *cc, struct node *n)
 		dcc_error(cc, n->loc, "D_DECL_VOIDOBJ", "cannot declare void "
 			  "inline: %s", d->name);
 	sema_expr(cc, d->kid[1]);
-	if (!sema_argcompat(t, d->kid[1]))
+	if (d->kid[1]->kind != N_XLATE && !sema_argcompat(t, d->kid[1]))
 		dcc_error(cc, n->loc, "D_OP_INCOMPAT", "inline %s definition uses "
 			  "incompatible types: \"%s\" = \"%s\"", d->name,
 			  type_name(cc, t), type_name(cc, d->kid[1]->type));
@@ -612,140 +614,6 @@ void sema_inline(struct dcc *cc, struct node *n)
 	sym->type = t;
 	sym->inline_expr = d->kid[1];
 	n->sym = sym;
-}
-
-/* ---- translators ------------------------------------------------------------------------ */
-
-static const char *xl_key(struct dcc *cc, struct type *src, struct type *dst)
-{
-	char buf[512];
-
-	snprintf(buf, sizeof(buf), "%s => %s", type_name(cc, src),
-		 type_name(cc, dst));
-	return dcc_intern(cc, buf);
-}
-
-static void xl_members(struct dcc *cc, struct xlator *x, struct node *list)
-{
-	struct sema *s = sema_get(cc);
-	void *saved = strmap_get(&s->globals, x->arg->name);
-	struct node *m;
-
-	strmap_put(cc, &s->globals, x->arg->name, x->arg);
-	for (m = list; m; m = m->next) {
-		struct member *dm = type_member(x->dst, m->name, NULL);
-
-		if (!dm)
-			dcc_error(cc, m->loc, "D_XLATE_MEMB", "translator member "
-				  "%s is not a member of %s", m->name,
-				  type_name(cc, x->dst));
-		sema_expr(cc, m->kid[0]);
-		m->type = dm->type;
-		if (!sema_argcompat(dm->type, m->kid[0]))
-			dcc_error(cc, m->loc, "D_XLATE_INCOMPAT", "translator "
-				  "member %s definition uses incompatible types: "
-				  "\"%s\" = \"%s\"", m->name, type_name(cc, dm->type),
-				  type_name(cc, m->kid[0]->type));
-	}
-	strmap_put(cc, &s->globals, x->arg->name, saved);
-}
-
-void sema_xlator(struct dcc *cc, struct node *n)
-{
-	struct sema *s = sema_get(cc);
-	struct type *dst = sema_typename(cc, n->kid[0]);
-	struct node *in = n->kid[1];
-	struct type *src = sema_typename(cc, in);
-	struct type *dr = type_resolve(dst);
-	struct xlator *x;
-	struct node *d = in->kind == N_DECL ? in->kid[1] : NULL;
-
-	if (strmap_get(&s->xlators, xl_key(cc, src, dst)))
-		dcc_error(cc, n->loc, "D_XLATE_REDECL", "translator from %s to %s "
-			  "has already been declared", type_name(cc, src),
-			  type_name(cc, dst));
-	if (dr->kind == TY_FWD)
-		dcc_error(cc, n->loc, "D_XLATE_SOU", "incomplete struct/union/enum "
-			  "%s", type_name(cc, dst));
-	if (dr->kind != TY_STRUCT && dr->kind != TY_UNION)
-		dcc_error(cc, n->loc, "D_XLATE_SOU",
-			  "translator output type must be a struct or union");
-	x = dcc_alloc(cc, sizeof(*x));
-	x->src = src;
-	x->dst = dst;
-	x->decl = n;
-	x->arg = dcc_alloc(cc, sizeof(*x->arg));
-	x->arg->kind = SYM_INLINE;
-	x->arg->name = dcc_intern(cc, d && d->name ? d->name : "");
-	x->arg->type = src;
-	x->arg->decl = n;
-	xl_members(cc, x, n->kid[2]);
-	strmap_put(cc, &s->xlators, xl_key(cc, src, dst), x);
-	n->sym = x->arg;
-	n->type = dst;
-}
-
-struct xlator *sema_xlator_find(struct dcc *cc, struct type *src,
-				struct type *dst)
-{
-	struct sema *s = sema_get(cc);
-	struct xlator *x = strmap_get(&s->xlators, xl_key(cc, src, dst));
-	struct type *sr = type_resolve(src);
-
-	if (x)
-		return x;
-	/* fuzzy: the source may be given as the struct or a pointer to it */
-	if (sr->kind == TY_PTR)
-		x = strmap_get(&s->xlators, xl_key(cc, sr->base, dst));
-	return x;
-}
-
-static struct type *xlate_type(struct dcc *cc, struct type *dst, bool ptr)
-{
-	struct type *t = dcc_alloc(cc, sizeof(*t));
-
-	t->kind = TY_DYN;
-	t->name = ptr ? "pointer to translated data" : "translated data";
-	t->base = dst;
-	t->size = type_size(dst);
-	t->align = 8;
-	return t;
-}
-
-/* xlate <T> (expr) */
-struct type *sema_xlate(struct dcc *cc, struct node *n)
-{
-	struct type *dst = sema_typename(cc, n->kid[1]);
-	struct type *src = sema_expr(cc, n->kid[0]);
-	struct type *dr = type_resolve(dst);
-	struct type *target = dr->kind == TY_PTR ? dr->base : dst;
-	struct xlator *x = sema_xlator_find(cc, src, target);
-
-	if (!x)
-		dcc_error(cc, n->loc, "D_XLATE_NONE", "cannot translate from "
-			  "\"%s\" to \"%s\"", type_name(cc, src),
-			  type_name(cc, dst));
-	n->sym = x->arg;
-	return xlate_type(cc, dst, dr->kind == TY_PTR);
-}
-
-/* xlate<T>(e).member / xlate<T *>(e)->member */
-struct type *sema_xlate_member(struct dcc *cc, struct node *n)
-{
-	struct node *x = n->kid[0];
-	struct xlator *xl;
-	struct node *m;
-
-	if (x->kind != N_XLATE)
-		x = x->sym->inline_expr;
-	xl = x->sym ? (struct xlator *)NULL : NULL;
-	for (m = x->sym && x->sym->decl ? x->sym->decl->kid[2] : NULL; m;
-	     m = m->next)
-		if (!strcmp(m->name, n->name)) {
-			n->sym = x->sym;
-			return m->type;
-		}
-	(void)xl;
-	dcc_error(cc, n->loc, "D_XLATE_NOCONV", "translator does not define "
-		  "conversion for member: %s", n->name);
+	if (sema_get(cc)->in_lib)
+		strmap_put(cc, &sema_get(cc)->lib_inlines, sym->name, sym);
 }

@@ -394,6 +394,8 @@ static struct type *ident_sym_type(struct dcc *cc, struct node *n,
 		return n->type;
 	case SYM_INLINE:
 		n->type = sym->type;
+		if (sym->inline_expr && sym->inline_expr->kind == N_XLATE)
+			n->type = sym->inline_expr->type;  /* translated data */
 		if (sym->inline_expr && sym->inline_expr->is_const)
 			set_const(n, sym->inline_expr->cval);
 		return n->type;
@@ -430,6 +432,8 @@ static struct type *e_ident(struct dcc *cc, struct node *n)
 				  "may not be referenced as scalar", n->name);
 		undef(cc, n, n->name);
 	}
+	if (sym->kind == SYM_INLINE && sema_lib_inline_expand(cc, n, sym))
+		return n->type;
 	return ident_sym_type(cc, n, sym);
 }
 
@@ -805,6 +809,8 @@ static struct type *e_assign(struct dcc *cc, struct node *n)
 	else
 		compound_check(cc, n, l, r);
 	lvalue_check(cc, n, l);
+	if (n->op == OP_ASSIGN)
+		sema_alloca_assign(cc, n);
 	return l->type;
 }
 
@@ -1159,17 +1165,12 @@ static struct type *complete(struct dcc *cc, struct type *t)
 	return t && t->kind != TY_FWD ? t : r;
 }
 
-struct type *sema_xlate_member(struct dcc *cc, struct node *n);
-
 static struct type *e_member(struct dcc *cc, struct node *n)
 {
 	struct type *t = sema_expr(cc, n->kid[0]), *r = type_resolve(t);
 	struct member *m;
 
-	if (n->kid[0]->kind == N_XLATE ||
-	    (n->kid[0]->sym && n->kid[0]->sym->kind == SYM_INLINE &&
-	     n->kid[0]->sym->inline_expr &&
-	     n->kid[0]->sym->inline_expr->kind == N_XLATE))
+	if (sema_is_xlate_access(n->kid[0]))
 		return sema_xlate_member(cc, n);
 	if (n->op == OP_ARROW) {
 		if (!r || r->kind != TY_PTR)
@@ -1305,8 +1306,6 @@ static struct type *e_call(struct dcc *cc, struct node *n)
 	sema_call(cc, n);
 	return n->type;
 }
-
-struct type *sema_xlate(struct dcc *cc, struct node *n);
 
 static struct type *e_xlate(struct dcc *cc, struct node *n)
 {

@@ -840,7 +840,7 @@ void check_lquantize(struct dcc *cc, struct node *call)
 	agg_scalar(cc, call);
 	base = lq_int(cc, b, 1, "D_LQUANT_BASETYPE", "D_LQUANT_BASEVAL");
 	lim = lq_int(cc, l, 2, "D_LQUANT_LIMTYPE", "D_LQUANT_LIMVAL");
-	if (lim < base)
+	if (lim <= base)
 		dcc_error(cc, call->loc, "D_LQUANT_MISMATCH", "lquantize( ) base "
 			  "(argument #1) must be less than limit (argument #2)");
 	if (s) {
@@ -1080,6 +1080,65 @@ void check_alloca(struct dcc *cc, struct node *call)
 }
 
 void check_bcopy(struct dcc *cc, struct node *call) { }
+
+/* "self->a", "this->a" or "a" for a variable node, else NULL */
+static const char *var_key(struct dcc *cc, struct node *v)
+{
+	char buf[300];
+
+	if (v->kind != N_IDENT && v->kind != N_SELF && v->kind != N_THIS)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%s%s", v->kind == N_SELF ? "self->" :
+		 v->kind == N_THIS ? "this->" : "", v->name);
+	return dcc_intern(cc, buf);
+}
+
+/* Does e's value point into alloca() space? */
+static bool alloca_tainted(struct dcc *cc, struct node *e)
+{
+	const char *key;
+
+	switch (e->kind) {
+	case N_CALL:
+		return !strcmp(e->name, "alloca");
+	case N_CAST:
+		return alloca_tainted(cc, e->kid[0]);
+	case N_BINARY:
+		return (e->op == OP_ADD || e->op == OP_SUB) &&
+		       (alloca_tainted(cc, e->kid[0]) ||
+			alloca_tainted(cc, e->kid[1]));
+	case N_COND:
+		return alloca_tainted(cc, e->kid[1]) ||
+		       alloca_tainted(cc, e->kid[2]);
+	default:
+		key = var_key(cc, e);
+		return key && strmap_get(&sema_get(cc)->alloca_vars, key) ==
+			      (void *)1;
+	}
+}
+
+/*
+ * var = e: a variable holds either alloca() pointers or other values, as
+ * decided by its first assignment (NULL fits both), as in DTrace.
+ */
+void sema_alloca_assign(struct dcc *cc, struct node *n)
+{
+	struct node *v = n->kid[0], *e = n->kid[1];
+	const char *key = var_key(cc, v);
+	struct sema *s = sema_get(cc);
+	void *want, *had;
+
+	if (!key || (e->is_const && e->cval == 0))
+		return;
+	want = alloca_tainted(cc, e) ? (void *)1 : (void *)2;
+	had = strmap_get(&s->alloca_vars, key);
+	if (had && had != want)	/* DTrace reports the clause's line */
+		dcc_error(cc, s->clause ? s->clause->loc : n->loc,
+			  "D_ALLOCA_INCOMPAT", "%s: cannot reuse the "
+			  "same identifier for both alloca and non-alloca "
+			  "allocations", v->name);
+	strmap_put(cc, &s->alloca_vars, key, want);
+}
 
 static void symaddr(struct dcc *cc, struct node *call, bool user)
 {

@@ -153,9 +153,11 @@ static const char *const d_typedefs[][2] = {
 	{ "s16", "short" }, { "s32", "int" }, { "s64", "long long" },
 };
 
-/* D's opaque structures named by built-in variables and prototypes. */
+/* D's opaque structures named by built-in variables and prototypes
+ * (cpuinfo_t, psinfo_t, lwpsinfo_t, in6_addr_t: see the D library,
+ * dcc/dlib). */
 static const char *const d_opaque[] = {
-	"cpuinfo_t", "psinfo_t", "lwpsinfo_t", "mblk_t", "in6_addr_t",
+	"mblk_t",
 	"kmutex_t", "krwlock_t", "kthread_t", "fileinfo_t", "bufinfo_t",
 	"devinfo_t", "conninfo_t",
 };

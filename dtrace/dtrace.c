@@ -362,12 +362,11 @@ int main(int argc, char **argv)
 {
 	struct dt dt;
 	struct dt_args a;
-	const char *slash = strrchr(argv[0], '/');
 	int rc;
 
 	memset(&dt, 0, sizeof(dt));
 	memset(&a, 0, sizeof(a));
-	dt.pname = slash ? slash + 1 : argv[0];
+	dt.pname = "dtrace";	/* whatever the binary is called, as in the .r files */
 	dt.exec = true;
 	dt.out = stdout;
 	dt.testing = getenv("_DTRACE_TESTING") != NULL;

@@ -50,7 +50,7 @@ static void add_profile(struct ptab *t)
 		"profile-97", "profile-199", "profile-499", "profile-997",
 		"profile-1999", "profile-4001", "profile-4999",
 		"tick-1", "tick-10", "tick-100", "tick-500", "tick-1000",
-		"tick-5000", "tick-1s", "tick-10s",
+		"tick-5000",
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -81,6 +81,7 @@ static void fill_opts(struct dt *dt, struct dcc_opts *o, bool zdefs)
 	o->destructive = dt->destructive;
 	o->xopts = dt->xopts;
 	o->host_probes = true;
+	o->target_pid = dt->pid;	/* $target with -p (-c: see dt_exec) */
 }
 
 /* Compile src as command c into cc; prints the error and returns 1. */
@@ -231,12 +232,19 @@ static void pass_options(struct dt *dt)
 	}
 }
 
+/*
+ * DTrace counts enablings: a probe matched by several clauses counts once
+ * per clause.  That is the compiler's count; dload's attach count (distinct
+ * probes) is only a fallback.
+ */
 static void notice_matched(struct dt *dt, int n_attached)
 {
 	for (int i = 0; i < dt->ncmds; i++) {
 		struct dt_cmd *c = &dt->cmds[i];
-		int n = dt->ncmds == 1 && n_attached >= 0 ? n_attached
-							   : c->nmatched;
+		int n = c->nmatched;
+
+		if (n == 0 && dt->ncmds == 1 && n_attached > 0)
+			n = n_attached;
 
 		dt_notice(dt, "%s '%s' matched %d probe%s\n", c->desc,
 			  c->name, n, n == 1 ? "" : "s");
@@ -302,12 +310,30 @@ static int load_and_attach(struct dt *dt, int *nprobes)
 	return -1;
 }
 
+/* A program without clauses (-xempty) has nothing to load. */
+static bool has_clauses(const struct dcc *cc)
+{
+	const struct node *n;
+
+	for (n = cc->prog ? cc->prog->kid[0] : NULL; n; n = n->next)
+		if (n->kind == N_CLAUSE)
+			return true;
+	return false;
+}
+
 int dt_exec(struct dt *dt)
 {
 	int rc, n = 0;
 
 	if (!dt->exec)
 		return DT_E_SUCCESS;
+	if (!has_clauses(&g_cc)) {
+		notice_matched(dt, 0);
+		if (dt->zdefs)
+			return DT_E_SUCCESS;
+		dt_error(dt, "no probes matched\n");
+		return DT_E_ERROR;
+	}
 	if ((rc = open_obj(dt)) >= 0 || (rc = load_and_attach(dt, &n)) >= 0)
 		return rc;
 	notice_matched(dt, n);

@@ -196,6 +196,38 @@ static int64_t qz_bucketval(int i)
 	return i == QZ_ZERO ? 0 : (int64_t)(1ULL << (i - QZ_ZERO - 1));
 }
 
+/* llquantize sort weight: the bins weighted by their labels, as DTrace. */
+static void llq_weight(const struct dtm_agg *agg, const int64_t *q,
+		       long double *sum, int64_t *zero)
+{
+	struct llq_shape s;
+	long double total, scale;
+	int i = 1, lmag, step, mag;
+
+	*sum = 0;
+	*zero = 0;
+	if (llq_shape(agg, &s))
+		return;
+	lmag = s.lmag;
+	total = powl(s.factor, lmag) * (long double)(q[s.bin0 + 1] - q[s.bin0 - 1]);
+	if (lmag == 0 && s.steps > s.factor) {
+		for (step = 2; step <= s.factor; step++) {
+			i += s.steps_factor;
+			total += step * (q[s.bin0 + i] - q[s.bin0 - i]);
+		}
+		lmag = 1;
+	}
+	scale = powl(s.factor, lmag + 1) / s.steps;
+	for (mag = lmag; mag <= s.hmag; mag++, scale *= s.factor) {
+		for (step = s.steps_factor + 1; step <= s.steps; step++) {
+			i++;
+			total += step * scale * (long double)(q[s.bin0 + i] - q[s.bin0 - i]);
+		}
+	}
+	*sum = total;
+	*zero = q[s.bin0];
+}
+
 /* Weighted sum and zero-bucket weight of a histogram, for sorting. */
 static void hist_weight(const struct dtm_agg *agg, const int64_t *d,
 			long double *sum, int64_t *zero)
@@ -203,6 +235,8 @@ static void hist_weight(const struct dtm_agg *agg, const int64_t *d,
 	int i, n = (int)dlo_agg_nslots(agg);
 	int64_t base = agg->params[0], step = agg->params[2];
 
+	if (agg->func == DTM_AGG_LLQUANTIZE)
+		return llq_weight(agg, d, sum, zero);
 	*sum = 0;
 	*zero = 0;
 	for (i = 0; i < n; i++) {
@@ -210,11 +244,9 @@ static void hist_weight(const struct dtm_agg *agg, const int64_t *d,
 
 		if (agg->func == DTM_AGG_QUANTIZE)
 			bv = qz_bucketval(i);
-		else if (agg->func == DTM_AGG_LQUANTIZE)
+		else	/* lquantize: below-range bin at base-1, above at top+1 */
 			bv = i == 0 ? base - 1 : i == n - 1 ?
 			     base + (n - 2) * step + 1 : base + (i - 1) * step;
-		else
-			bv = i - (n - 1) / 2;	/* monotonic in the bins */
 		if (bv == 0)
 			*zero = d[i];
 		*sum += bv * (long double)d[i];

@@ -34,23 +34,23 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt,
 			va_list ap)
 {
 	struct dload_obj *o = print_obj;
-	char line[4096];
-	size_t n;
+	char *line = NULL, *v;
+	int n;
 
 	if (!o || (level == LIBBPF_DEBUG && !o->verbose))
 		return 0;
-	vsnprintf(line, sizeof(line), fmt, ap);
+	n = vasprintf(&line, fmt, ap);
+	if (n < 0)
+		return 0;
 	if (o->verbose)
 		fputs(line, o->ro.err ? o->ro.err : stderr);
-	n = strlen(line);
-	if (level == LIBBPF_DEBUG || o->vlog_len + n + 1 > DL_VLOG_MAX)
-		return 0;
-	char *v = realloc(o->vlog, o->vlog_len + n + 1);
-	if (!v)
-		return 0;
-	memcpy(v + o->vlog_len, line, n + 1);
-	o->vlog = v;
-	o->vlog_len += n;
+	if (level != LIBBPF_DEBUG && o->vlog_len + n + 1 <= DL_VLOG_MAX &&
+	    (v = realloc(o->vlog, o->vlog_len + n + 1))) {
+		memcpy(v + o->vlog_len, line, n + 1);
+		o->vlog = v;
+		o->vlog_len += n;
+	}
+	free(line);
 	return 0;
 }
 
@@ -163,21 +163,52 @@ static int map_globals(struct dload_obj *o)
 	return 0;
 }
 
-/* The last non-empty line of the libbpf log: usually the verifier's reason. */
+/* Is this verifier log line a statistic rather than the reason? */
+static bool stat_line(const char *l, int n)
+{
+	static const char *const stats[] = {
+		"processed ", "verification time", "stack depth", "-- END",
+		"libbpf: ",
+	};
+
+	for (size_t i = 0; i < sizeof(stats) / sizeof(stats[0]); i++)
+		if (!strncmp(l, stats[i], strlen(stats[i])))
+			return true;
+	return n == 0;
+}
+
+/* The verifier's reason: the last line of the log before the statistics,
+ * or the last libbpf line when there is no verifier log. */
 static const char *log_reason(struct dload_obj *o, char *buf, size_t len)
 {
-	const char *end, *start;
+	const char *end = o->vlog + o->vlog_len, *start, *logend;
+	const char *fallback = NULL;
+	int fallback_len = 0;
 
 	buf[0] = 0;
 	if (!o->vlog)
 		return buf;
-	end = o->vlog + o->vlog_len;
-	while (end > o->vlog && (end[-1] == '\n' || end[-1] == ' '))
-		end--;
-	start = end;
-	while (start > o->vlog && start[-1] != '\n')
-		start--;
-	snprintf(buf, len, "%.*s", (int)(end - start), start);
+	logend = strstr(o->vlog, "-- END PROG LOAD LOG --");
+	if (logend)
+		end = logend;
+	while (end > o->vlog) {
+		while (end > o->vlog && (end[-1] == '\n' || end[-1] == ' '))
+			end--;
+		start = end;
+		while (start > o->vlog && start[-1] != '\n')
+			start--;
+		if (!fallback) {
+			fallback = start;
+			fallback_len = (int)(end - start);
+		}
+		if (!stat_line(start, (int)(end - start))) {
+			snprintf(buf, len, "%.*s", (int)(end - start), start);
+			return buf;
+		}
+		end = start;
+	}
+	if (fallback)
+		snprintf(buf, len, "%.*s", fallback_len, fallback);
 	return buf;
 }
 
@@ -189,10 +220,11 @@ static int do_load(struct dload_obj *o)
 	print_obj = o;
 	err = bpf_object__load(o->bpf);
 	print_obj = NULL;
-	if (err)
+	if (err) {
+		log_reason(o, reason, sizeof(reason));
 		return dl_err(o, err, "failed to load %s: %s%s%s", o->name,
-			      strerror(-err), o->vlog ? ": " : "",
-			      log_reason(o, reason, sizeof(reason)));
+			      reason, reason[0] ? ": " : "", strerror(-err));
+	}
 	o->loaded = true;
 	return 0;
 }

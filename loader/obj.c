@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -28,6 +27,9 @@ int dl_err(struct dload_obj *o, int err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(o->errmsg, sizeof(o->errmsg), fmt, ap);
 	va_end(ap);
+	for (char *p = o->errmsg; *p; p++)	/* one line, even with hostile names */
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			*p = '?';
 	return err < 0 ? err : -err;
 }
 
@@ -287,22 +289,38 @@ int dload_obj__open_mem(const void *buf, size_t len,
 	return err;
 }
 
+/* Read a whole file (regular or not, e.g. a pipe) into *bufp. */
 static int read_file(const char *path, uint8_t **bufp, size_t *lenp)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
-	struct stat st;
-	ssize_t n;
+	size_t cap = 1 << 16, len = 0;
+	uint8_t *buf = NULL;
+	ssize_t n = 1;
 
 	if (fd < 0)
 		return -errno;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > DL_MAX_OBJ)
-		err = errno ? -errno : -EINVAL;
-	else if (!(*bufp = malloc(st.st_size ? st.st_size : 1)))
-		err = -ENOMEM;
-	else if ((n = read(fd, *bufp, st.st_size)) != st.st_size)
-		err = n < 0 ? -errno : -EIO;
-	*lenp = st.st_size;
+	while (!err && n > 0) {
+		if (len == cap || !buf) {
+			uint8_t *nb = len + 1 > DL_MAX_OBJ ? NULL :
+				      realloc(buf, buf ? (cap *= 2) : cap);
+
+			if (!nb) {
+				err = len + 1 > DL_MAX_OBJ ? -EFBIG : -ENOMEM;
+				break;
+			}
+			buf = nb;
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno != EINTR)
+			err = -errno;
+		else if (n > 0)
+			len += n;
+		else if (n < 0)
+			n = 1;
+	}
 	close(fd);
+	*bufp = buf;
+	*lenp = len;
 	return err;
 }
 

@@ -23,8 +23,14 @@
  *   dlo_set_option(&c, "aggsortkey", NULL);      (for each -x / #pragma)
  *   for each record:  dlo_record(&c, probe, clause, items, nitems, rec, len)
  *   at exit:          dlo_finish(&c)             (END's records first)
- *                     for each aggregation id (in id order):
- *                         dlo_print_agg(&c, &info, ents, n)
+ *                     for (i = 0; i < naggs; i++)
+ *                         id = dlo_agg_order(&c, i, naggs);
+ *                         dlo_print_agg(&c, &info(id), ents, n)
+ *                         (prints nothing for an aggregation printa'd)
+ *                     dlo_ctx_fini(&c)
+ * Values: per-CPU values are combined with dlo_agg_init/dlo_agg_combine;
+ * entries with dlo_agg_empty() true (cleared) are left out.  A u128 in a
+ * value (stddev's sum of squares) is two slots, low word first.
  */
 #ifndef DLOAD_OUTPUT_H
 #define DLOAD_OUTPUT_H

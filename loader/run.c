@@ -43,6 +43,82 @@ static uint32_t get_state(struct dload_obj *o)
 	return __atomic_load_n(&ghdr(o)->state, __ATOMIC_SEQ_CST);
 }
 
+static int run_dtrace_probes(struct dload_obj *o, uint64_t which,
+			     const uint64_t *args);
+
+/* --- faults ------------------------------------------------------------- */
+
+static const char *const fault_names[] = {
+	[DTM_FLT_BADADDR] = "invalid address",
+	[DTM_FLT_BADALIGN] = "invalid alignment",
+	[DTM_FLT_ILLOP] = "illegal operation",
+	[DTM_FLT_DIVZERO] = "divide-by-zero",
+	[DTM_FLT_NOSCRATCH] = "out of scratch space",
+	[DTM_FLT_KPRIV] = "invalid kernel access",
+	[DTM_FLT_UPRIV] = "invalid user access",
+	[DTM_FLT_TUPOFLOW] = "tuple stack overflow",
+	[DTM_FLT_BADSTACK] = "bad stack",
+	[DTM_FLT_BADSIZE] = "invalid size",
+	[DTM_FLT_BADSIZE + 1] = "index out of bounds",	/* DTRACEFLT_BADINDEX */
+};
+
+static void fault_details(const struct dtm_fault_rec *f, char *buf, size_t len)
+{
+	buf[0] = 0;
+	switch (f->fault) {
+	case DTM_FLT_BADADDR:
+		if ((int64_t)f->addr == -1)
+			break;
+		/* fall through */
+	case DTM_FLT_BADALIGN: case DTM_FLT_BADSTACK: case DTM_FLT_BADSIZE:
+		snprintf(buf, len, " (0x%llx)", (unsigned long long)f->addr);
+		break;
+	case DTM_FLT_BADSIZE + 1:
+		snprintf(buf, len, " (%lld)", (long long)f->addr);
+		break;
+	}
+}
+
+/* "error in dt_clause_N for probe ID P (p:m:f:n): fault (detail) at BPF pc X",
+ * then the ERROR clauses with arg1 = prid, arg2 = clause, arg3 = pc,
+ * arg4 = fault, arg5 = addr. */
+static void on_fault(struct dload_obj *o, const void *data, size_t size)
+{
+	const struct dtm_probe *p;
+	const struct dl_cprobe *cp;
+	struct dtm_fault_rec f;
+	char det[64], pc[32];
+
+	if (size != sizeof(f)) {
+		dl_diag(o, "bad fault record of %zu bytes ignored\n", size);
+		return;
+	}
+	memcpy(&f, data, sizeof(f));
+	if (f.epid >= o->meta.nprobes) {
+		dl_diag(o, "bad fault record: enabled probe id %u out of range\n",
+			f.epid);
+		return;
+	}
+	p = &o->meta.probes[f.epid];
+	cp = f.hdr.prid < o->ncprobes ? &o->cprobes[f.hdr.prid] : &o->cprobes[0];
+	fault_details(&f, det, sizeof(det));
+	snprintf(pc, sizeof(pc), f.pc ? " at BPF pc %u" : "", f.pc);
+	fflush(o->out.out);
+	dl_diag(o, "error in dt_clause_%u for probe ID %u (%s:%s:%s:%s): %s%s%s\n",
+		p->clause, f.hdr.prid, cp->names.prov, cp->names.mod,
+		cp->names.func, cp->names.name,
+		f.fault < sizeof(fault_names) / sizeof(fault_names[0]) &&
+		fault_names[f.fault] ? fault_names[f.fault] : "unknown fault",
+		det, pc);
+	if (!(p->kind == DTM_PROV_DTRACE && p->param == DTM_ERROR)) {
+		uint64_t args[12] = { 0, f.hdr.prid, p->clause, f.pc, f.fault,
+				     f.addr };
+
+		if (run_dtrace_probes(o, DTM_ERROR, args))
+			dl_diag(o, "%s\n", o->errmsg);
+	}
+}
+
 /* --- ring buffer ---------------------------------------------------------- */
 
 static int on_record(void *ctx, void *data, size_t size)
@@ -58,6 +134,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	}
 	memcpy(&h, data, sizeof(h));
+	if (h.epid == DTM_EPID_FAULT) {
+		on_fault(o, data, size);
+		return 0;
+	}
 	if (h.epid >= o->meta.nprobes) {
 		dl_diag(o, "bad record: enabled probe id %u out of range\n", h.epid);
 		return 0;
@@ -100,12 +180,19 @@ static void check_drops(struct dload_obj *o)
 
 /* --- dtrace provider programs ----------------------------------------------- */
 
-static int run_dtrace_probes(struct dload_obj *o, uint64_t which)
+/* Run the BEGIN, END or ERROR programs in clause order; args: the raw_tp
+ * context (12 u64), NULL for zeros.  Records of BEGIN are printed at once;
+ * ERROR runs inside the ring-buffer callback, whose loop picks up its
+ * records. */
+static int run_dtrace_probes(struct dload_obj *o, uint64_t which,
+			     const uint64_t *args)
 {
-	uint64_t args[12] = { 0 };
-	LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args,
-		    .ctx_size_in = sizeof(args));
+	uint64_t ctx[12] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = ctx,
+		    .ctx_size_in = sizeof(ctx));
 
+	if (args)
+		memcpy(ctx, args, sizeof(ctx));
 	for (uint32_t e = 0; e < o->meta.nprobes; e++) {
 		const struct dtm_probe *p = &o->meta.probes[e];
 		struct bpf_program *prog;
@@ -175,7 +262,7 @@ static int finish(struct dload_obj *o)
 
 	set_state(o, DTM_STATE_DRAINING);
 	drain(o);
-	err = run_dtrace_probes(o, DTM_END);
+	err = run_dtrace_probes(o, DTM_END, NULL);
 	drain(o);
 	check_drops(o);
 	if (!err)
@@ -207,7 +294,7 @@ int dl_run(struct dload_obj *o)
 	if (!o->rb)
 		return dl_err(o, -errno, "cannot open the ring buffer: %s",
 			      strerror(errno));
-	err = run_dtrace_probes(o, DTM_BEGIN);
+	err = run_dtrace_probes(o, DTM_BEGIN, NULL);
 	if (!err && !o->exiting && !o->stop_req) {
 		set_state(o, DTM_STATE_ACTIVE);
 		dl_target_go(o);

@@ -1,0 +1,4 @@
+                   FUNCTION:NAME
+                          :BEGIN       12345
+                          :BEGIN 
+
