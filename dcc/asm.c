@@ -7,8 +7,10 @@
  * object) with their indices, interleaved with the D source lines (from
  * IR_LOC), labels and the IR comments that codegen attached.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include <bpf/btf.h>
 #include <linux/bpf.h>
 
 #include "dcc.h"
@@ -157,8 +159,39 @@ static void print_text(const char *s, FILE *out)
 	}
 }
 
-static void print_insn(const struct ir_func *f, const struct ir_insn *in, int idx,
-		       FILE *out)
+/* " struct task_struct.real_parent": the kernel names a CO-RE field access
+ * string walks through (empty without the kernel BTF) */
+static void core_names(const struct dcc *cc, const struct ir_core *core, FILE *out)
+{
+	const struct btf_type *t = cc->kbtf ? btf__type_by_id(cc->kbtf, core->btf_id) : NULL;
+	const char *s = core->access, *name;
+	uint32_t id = core->btf_id;
+	long k;
+
+	if (!t || !btf_is_composite(t) || core->kind > BPF_CORE_FIELD_RSHIFT_U64)
+		return;
+	fprintf(out, " %s %s", btf_is_struct(t) ? "struct" : "union",
+		btf__name_by_offset(cc->kbtf, t->name_off));
+	strtol(s, (char **)&s, 10);
+	while (*s == ':' && t) {
+		k = strtol(s + 1, (char **)&s, 10);
+		while (t && (btf_is_mod(t) || btf_is_typedef(t)))
+			t = btf__type_by_id(cc->kbtf, id = t->type);
+		if (t && btf_is_array(t)) {
+			fprintf(out, "[%ld]", k);
+			t = btf__type_by_id(cc->kbtf, id = btf_array(t)->type);
+		} else if (t && btf_is_composite(t) && k >= 0 && k < btf_vlen(t)) {
+			name = btf__name_by_offset(cc->kbtf, btf_members(t)[k].name_off);
+			fprintf(out, ".%s", name && *name ? name : "<anon>");
+			t = btf__type_by_id(cc->kbtf, id = btf_members(t)[k].type);
+		} else {
+			return;
+		}
+	}
+}
+
+static void print_insn(const struct dcc *cc, const struct ir_func *f,
+		       const struct ir_insn *in, int idx, FILE *out)
 {
 	char buf[128];
 	const struct ir_reloc *core = reloc_at(f, idx, IR_RELOC_CORE);
@@ -169,9 +202,11 @@ static void print_insn(const struct ir_func *f, const struct ir_insn *in, int id
 		fputs(" ; ", out);
 		print_text(in->text, out);
 	}
-	if (core)
-		fprintf(out, " ; CO-RE type %u access %s", core->core.btf_id,
-			core->core.access);
+	if (core) {
+		fputs(" ; CO-RE", out);
+		core_names(cc, &core->core, out);
+		fprintf(out, " (type %u access %s)", core->core.btf_id, core->core.access);
+	}
 	fputc('\n', out);
 }
 
@@ -195,7 +230,7 @@ static void print_func(const struct dcc *cc, const struct ir_func *f, FILE *out)
 				print_line(cc, (int)in->imm, out);
 			line = (int)in->imm;
 		} else if (idx < f->ninsns) {
-			print_insn(f, in, idx, out);
+			print_insn(cc, f, in, idx, out);
 			idx += emit_insn_slots(in);
 		}
 	}

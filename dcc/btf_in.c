@@ -7,20 +7,35 @@
  * struct type, memoized by BTF id; struct, union, enum and typedef types
  * keep their btf_id so codegen can emit CO-RE relocations against them.
  * Kernel integer types map onto D's base types ("long unsigned int" is
- * D's "unsigned long").
+ * D's "unsigned long").  A module named in a type (ext4`struct ext4_inode)
+ * brings in that module's split BTF, /sys/kernel/btf/<module> (next to the
+ * vmlinux file): its own types get ids after vmlinux's, and module = its
+ * name.
  */
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dcc.h"
 #include "sema.h"
+
+struct btf_mod {			/* a kernel module's split BTF */
+	const char *name;
+	struct btf *btf;		/* NULL: the module has no BTF */
+	uint32_t ntypes;		/* its ids are [vmlinux ntypes, ntypes) */
+	struct type **cache;		/* by id - vmlinux ntypes */
+	struct btf_mod *next;
+};
 
 struct btf_state {
 	bool tried;
 	uint32_t ntypes;
 	struct type **cache;
+	struct btf_mod *mods;
+	struct btf_mod *cur;		/* the module being converted from */
 };
 
 static struct btf_state *state(struct dcc *cc)
@@ -51,6 +66,27 @@ static struct btf *kbtf(struct dcc *cc)
 	s->ntypes = btf__type_cnt(cc->kbtf);
 	s->cache = dcc_alloc(cc, sizeof(struct type *) * s->ntypes);
 	return cc->kbtf;
+}
+
+/* The BTF names and types are read from: the module's while converting
+ * one of its types (a split BTF also holds vmlinux's), else vmlinux. */
+static struct btf *cur_btf(struct dcc *cc)
+{
+	struct btf_state *s = state(cc);
+
+	return s->cur ? s->cur->btf : cc->kbtf;
+}
+
+/* the conversion memo for id, or NULL if id is unknown */
+static struct type **cache_slot(struct dcc *cc, uint32_t id)
+{
+	struct btf_state *s = state(cc);
+
+	if (id < s->ntypes)
+		return &s->cache[id];
+	if (s->cur && id < s->cur->ntypes)
+		return &s->cur->cache[id - s->ntypes];
+	return NULL;
 }
 
 /* ---- integers ---------------------------------------------------------------- */
@@ -93,9 +129,10 @@ static struct type *new_kt(struct dcc *cc, uint32_t id, enum type_kind k,
 	t->kind = k;
 	t->name = name && *name ? dcc_intern(cc, name) : NULL;
 	t->btf_id = id;
-	t->module = "vmlinux";
+	t->module = id >= state(cc)->ntypes && state(cc)->cur ?
+		    state(cc)->cur->name : "vmlinux";
 	t->align = 1;
-	state(cc)->cache[id] = t;
+	*cache_slot(cc, id) = t;
 	return t;
 }
 
@@ -111,7 +148,7 @@ static void conv_members(struct dcc *cc, const struct btf_type *bt,
 		struct member *mm = dcc_alloc(cc, sizeof(*mm));
 		uint32_t bits = btf_member_bit_offset(bt, i);
 		uint32_t bsz = btf_member_bitfield_size(bt, i);
-		const char *n = btf__name_by_offset(cc->kbtf, m->name_off);
+		const char *n = btf__name_by_offset(cur_btf(cc), m->name_off);
 
 		mm->name = n && *n ? dcc_intern(cc, n) : NULL;
 		mm->type = conv(cc, m->type);
@@ -147,13 +184,13 @@ static void conv_enum(struct dcc *cc, const struct btf_type *bt, struct type *t)
 		if (btf_is_enum(bt)) {
 			const struct btf_enum *v = btf_enum(bt) + i;
 
-			e->name = dcc_intern(cc, btf__name_by_offset(cc->kbtf,
+			e->name = dcc_intern(cc, btf__name_by_offset(cur_btf(cc),
 								     v->name_off));
 			e->value = t->is_signed ? v->val : (int64_t)(uint32_t)v->val;
 		} else {
 			const struct btf_enum64 *v = btf_enum64(bt) + i;
 
-			e->name = dcc_intern(cc, btf__name_by_offset(cc->kbtf,
+			e->name = dcc_intern(cc, btf__name_by_offset(cur_btf(cc),
 								     v->name_off));
 			e->value = (int64_t)btf_enum64_value(v);
 		}
@@ -229,20 +266,21 @@ static struct type *conv_kind(struct dcc *cc, uint32_t id,
 
 static struct type *conv(struct dcc *cc, uint32_t id)
 {
-	struct btf_state *s = state(cc);
+	struct type **slot = cache_slot(cc, id);
 	const struct btf_type *bt;
 	struct type *t;
 
-	if (id == 0 || !cc->kbtf || id >= s->ntypes)
+	if (id == 0 || !cc->kbtf || !slot)
 		return type_void(cc);
-	if (s->cache[id])
-		return s->cache[id];
-	bt = btf__type_by_id(cc->kbtf, id);
+	if (*slot)
+		return *slot;
+	bt = btf__type_by_id(cur_btf(cc), id);
 	if (!bt)
 		return type_void(cc);
-	t = conv_kind(cc, id, bt, btf__name_by_offset(cc->kbtf, bt->name_off));
-	if (!s->cache[id])
-		s->cache[id] = t;
+	t = conv_kind(cc, id, bt, btf__name_by_offset(cur_btf(cc), bt->name_off));
+	slot = cache_slot(cc, id);
+	if (!*slot)
+		*slot = t;
 	return t;
 }
 
@@ -253,9 +291,8 @@ struct type *btf_type_from_id(struct dcc *cc, uint32_t id)
 	return conv(cc, id);
 }
 
-struct type *btf_lookup_type(struct dcc *cc, const char *name)
+static struct type *lookup_in(struct dcc *cc, struct btf *b, const char *name)
 {
-	struct btf *b = kbtf(cc);
 	int kinds[2] = { BTF_KIND_TYPEDEF, -1 };
 	int id = -ENOENT, i;
 
@@ -277,4 +314,69 @@ struct type *btf_lookup_type(struct dcc *cc, const char *name)
 	if (id < 0)
 		return NULL;
 	return conv(cc, (uint32_t)id);
+}
+
+struct type *btf_lookup_type(struct dcc *cc, const char *name)
+{
+	return lookup_in(cc, kbtf(cc), name);
+}
+
+/* Load module mod's BTF, once: NULL if it has none (or no such module). */
+static struct btf_mod *module(struct dcc *cc, const char *mod)
+{
+	struct btf_state *s = state(cc);
+	const char *vm = cc->opts.btf_path ? cc->opts.btf_path :
+			 "/sys/kernel/btf/vmlinux";
+	const char *slash = strrchr(vm, '/');
+	struct btf_mod *m;
+	char path[512];
+
+	for (m = s->mods; m; m = m->next)
+		if (!strcmp(m->name, mod))
+			return m->btf ? m : NULL;
+	m = dcc_alloc(cc, sizeof(*m));
+	m->name = dcc_intern(cc, mod);
+	m->next = s->mods;
+	s->mods = m;
+	snprintf(path, sizeof(path), "%.*s%s", slash ? (int)(slash - vm + 1) : 0,
+		 vm, mod);
+	if (!kbtf(cc) || strpbrk(mod, "/.") || access(path, R_OK))
+		return NULL;
+	m->btf = btf__parse_split(path, cc->kbtf);
+	if (libbpf_get_error(m->btf)) {
+		m->btf = NULL;
+		return NULL;
+	}
+	m->ntypes = btf__type_cnt(m->btf);
+	m->cache = dcc_alloc(cc, sizeof(struct type *) *
+			     (m->ntypes > s->ntypes ? m->ntypes - s->ntypes : 1));
+	return m;
+}
+
+struct btf *btf_module(struct dcc *cc, const char *mod)
+{
+	struct btf_mod *m;
+
+	if (!mod || !strcmp(mod, "vmlinux"))
+		return kbtf(cc);
+	m = module(cc, mod);
+	return m ? m->btf : NULL;
+}
+
+struct type *btf_lookup_type_in(struct dcc *cc, const char *mod,
+				const char *name)
+{
+	struct btf_state *s = state(cc);
+	struct btf_mod *m, *saved = s->cur;
+	struct type *t;
+
+	if (!mod || !*mod || !strcmp(mod, "vmlinux"))
+		return btf_lookup_type(cc, name);
+	m = module(cc, mod);
+	if (!m)
+		return NULL;
+	s->cur = m;
+	t = lookup_in(cc, m->btf, name);
+	s->cur = saved;
+	return t;
 }

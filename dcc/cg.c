@@ -378,6 +378,9 @@ static void gen_prologue(struct cg *g)
 		ir_comment(cc, f, "%s provider prologue", g->probe->prov->name);
 		g->probe->prov->prologue(g, cg_ctx(g), cg_sptr(g));
 	}
+	ir_storei(cc, f, 8, cg_sptr(g), CG_MST_TS, 0);
+	cg_alloca_prologue(g);
+	cg_dyn_prologue(g, g->cl->node);
 	gen_rec_header(g);
 }
 
@@ -619,8 +622,8 @@ static void define_maps(struct cg *g)
 	struct dcc *cc = g->cc;
 	uint32_t gsize = sizeof(struct dtm_globals_hdr);
 
-	if (g->syms && g->syms->globals_size > gsize)
-		gsize = g->syms->globals_size;
+	if (g->globals_size > gsize)
+		gsize = g->globals_size;
 	/* slack: string loops read whole words up to strsize past a string */
 	gsize = (gsize + g->strsize + 15) & ~7u;
 	ir_map_add(cc, g->p, DTM_MAP_GLOBALS, BPF_MAP_TYPE_ARRAY, 4, gsize, 1);
@@ -632,6 +635,35 @@ static void define_maps(struct cg *g)
 		   sizeof(struct dtm_probe_info), DEFAULT_PROBES);
 	cg_agg_maps(g);
 	cg_dyn_maps(g);
+}
+
+/* Storage of globals and this-> variables: sema's order, but a string
+ * takes strsize characters plus its NUL (sema counts strsize). */
+static uint32_t layout_list(struct cg *g, struct sym *list, uint32_t top)
+{
+	struct sym *s;
+
+	for (s = list; s; s = s->list_next) {
+		struct type *r = s->type ? type_resolve(s->type) : NULL;
+		uint32_t size = cg_type_size(g, s->type), a = r ? r->align : 8;
+
+		if (r && r->kind == TY_STRING)
+			a = 1;
+		a = a == 0 ? 1 : a > 8 ? 8 : a;
+		s->offset = (top + a - 1) / a * a;
+		s->size = size;
+		top = s->offset + size;
+	}
+	return top;
+}
+
+static void layout_vars(struct cg *g)
+{
+	g->globals_size = sizeof(struct dtm_globals_hdr);
+	if (!g->syms)
+		return;
+	g->globals_size = layout_list(g, g->syms->globals, g->globals_size);
+	g->this_size = layout_list(g, g->syms->locals, 0);
 }
 
 static void cg_init(struct dcc *cc, struct cg *g)
@@ -647,12 +679,14 @@ static void cg_init(struct dcc *cc, struct cg *g)
 	if (dcc_option_set(cc, "maxframes") &&
 	    opt_u32(g, "maxframes", 20) < g->stackframes)
 		g->stackframes = opt_u32(g, "maxframes", 20);
-	g->this_size = g->syms ? (g->syms->locals_size + 7) & ~7u : 0;
+	layout_vars(g);
+	g->this_size = (g->this_size + 7) & ~7u;
 	g->rec_off = CG_THIS_OFF + g->this_size;
 	g->scratch_size = g->rec_off + CG_REC_HDR;
 	g->aggv = IR_NOREG;
 	cc->pass_priv[DCC_PASS_CG] = g;
 	cc->ir = g->p;
+	cg_alloca_scan(g);
 }
 
 void cg_program(struct dcc *cc)

@@ -39,6 +39,11 @@ struct provider;
 #define CG_MST_OFF	0
 #define CG_MST_ARG(i)	(CG_MST_OFF + 8 * (i))	/* arg0..arg9 */
 #define CG_MST_ERRNO	(CG_MST_OFF + 80)
+#define CG_MST_ATOP	(CG_MST_OFF + 88)	/* alloca: bytes allocated */
+#define CG_MST_ABASE	(CG_MST_OFF + 96)	/* alloca: region address */
+#define CG_MST_TS	(CG_MST_OFF + 104)	/* cached timestamp, 0: none */
+#define CG_MST_SCRATCH	(CG_MST_OFF + 112)	/* scratch for helpers */
+#define CG_MST_TLSKEY	(CG_MST_OFF + 120)	/* self-> key of this thread */
 #define CG_MST_SIZE	128
 #define CG_THIS_OFF	CG_MST_SIZE
 
@@ -119,6 +124,12 @@ struct cg_lv {
 	struct type *type;
 	uint32_t bit_off, bit_size;	/* bitfields */
 	uint32_t size;			/* storage size if known (sema), else 0 */
+	/* CO-RE (kernel types): the relocated add that produced base, while
+	 * further constant member/index steps may still extend it */
+	struct ir_insn *core_insn;
+	/* a kernel bitfield read with CO-RE: base points at the root */
+	const struct ir_core *bf_core;	/* root and access, kind unset */
+	uint32_t bf_bits;		/* local bit offset from the root */
 };
 
 struct cg {
@@ -162,7 +173,19 @@ struct cg {
 	uint32_t strsize;
 	uint32_t stackframes;	/* default frames of stack()/ustack() */
 	uint32_t this_size;
+	uint32_t globals_size;	/* dt_globals value: header + variables */
 	uint32_t scratch_size;	/* max over programs */
+	/* alloca (cg_alloca.c) */
+	bool alloca_used;	/* alloca()/copyin() somewhere */
+	uint32_t scratch_opt;	/* the scratchsize option */
+	uint32_t scratchsize;	/* usable bytes (rounded to 8) */
+	uint32_t alloca_off, alloca_size;	/* region in the scratch value */
+	struct sym **taint;	/* variables holding alloca pointers */
+	int ntaint, taint_cap;
+	bool addr_only;		/* computing &lvalue: no alloca access check */
+	bool null_str_ok;	/* string comparison: a missing string is "" */
+	bool null_str_zero;	/* s == NULL: a missing string is 0 */
+	bool tls_cached;	/* the TLS key is in the mstate */
 	uint32_t max_rec;	/* max record size */
 };
 
@@ -229,7 +252,31 @@ vreg_t cg_assoc_load(struct cg *g, struct node *n);
 bool cg_is_dyn(struct node *n);
 void cg_dyn_lvalue(struct cg *g, struct node *n, struct cg_lv *lv);
 void cg_dyn_store(struct cg *g, struct node *n, vreg_t v);
+void cg_dyn_delete(struct cg *g, struct node *n);
 void cg_dyn_maps(struct cg *g);
+void cg_dyn_prologue(struct cg *g, struct node *clause);	/* TLS key */
+
+/* cg_core.c: CO-RE field relocations for kernel (BTF) types */
+uint32_t cg_core_root(struct type *t);	/* root BTF id, 0: no relocation */
+/* lv.member on kernel memory: relocated offset; true if handled */
+bool cg_core_member(struct cg *g, struct cg_lv *lv, struct type *st,
+		    const char *name, struct member **mout);
+/* lv[k] on an array reached by a CO-RE access: extend it; true if done */
+bool cg_core_index(struct cg *g, struct cg_lv *lv, int64_t k, uint32_t es);
+vreg_t cg_core_bitfield_load(struct cg *g, struct cg_lv *lv);
+/* p = base + offsetof(struct sname, member) (relocated); *mt = its type */
+vreg_t cg_core_field_ptr(struct cg *g, vreg_t base, const char *sname,
+			 const char *member, struct type **mt);
+
+/* cg_alloca.c: scratch memory (alloca, bcopy, copyinto, copyin) */
+void cg_alloca_scan(struct cg *g);	/* before codegen */
+void cg_alloca_prologue(struct cg *g);
+bool cg_tainted(struct cg *g, struct node *n);	/* an alloca pointer? */
+/* check n bytes (reg, or constant nc if nreg == IR_NOREG) at alloca
+ * address p: the map-value pointer to them (faults if out of bounds) */
+vreg_t cg_alloca_check(struct cg *g, vreg_t p, vreg_t nreg, int64_t nc);
+/* codegen for the scratch subroutines, or NULL for the others */
+int (*cg_scratch_func(struct cg *g, const char *name))(struct cg *, struct node *);
 
 /* meta_out.c */
 void meta_out(struct cg *g);

@@ -31,13 +31,14 @@
 uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 		       struct cg_aggkey *out)
 {
-	uint32_t off = 0, size, flags, align;
+	uint32_t off = 0, size, flags, align, room;
 	int i, kind;
 
 	for (i = 0; i < nkeys; i++) {
 		cg_kind_of(g, types[i], &kind, &size, &flags, &align);
-		if (kind == DTM_K_INT && size < 8)
-			size = 8, align = 8;	/* keys hold 64-bit integers */
+		room = size;
+		if (kind == DTM_K_INT && size < 8)	/* 8-byte slot, the */
+			room = 8, align = 8;		/* declared size */
 		if (align < 1)
 			align = 1;
 		off = (off + align - 1) / align * align;
@@ -46,7 +47,7 @@ uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 		out[i].k.offset = off;
 		out[i].k.size = size;
 		out[i].type = type_name(g->cc, types[i]);
-		off += size;
+		off += room;
 	}
 	if (off == 0)
 		off = 8;
@@ -429,23 +430,64 @@ int gen_max(struct cg *g, struct node *call)
 	return minmax(g, call, BPF_JSGT);
 }
 
+/* if (d < x) c += 1  (the carry of d = d + x, unsigned) */
+static void add_carry(struct cg *g, vreg_t d, vreg_t x, vreg_t c)
+{
+	int l = ir_label(g->f);
+
+	ir_jcc(g->cc, g->f, BPF_JGE, d, x, l);
+	ir_alui(g->cc, g->f, BPF_ADD, c, 1);
+	ir_place_label(g->cc, g->f, l);
+}
+
+/* (hi:lo) = a * a, 128 bits, from 32-bit halves:
+ *   a*a = ah*ah << 64 + 2*ah*al << 32 + al*al */
+static void square128(struct cg *g, vreg_t a, vreg_t hi, vreg_t lo)
+{
+	struct dcc *cc = g->cc;
+	vreg_t al = cg_vreg(g), ah = cg_vreg(g), mid = cg_vreg(g), t = cg_vreg(g);
+
+	ir_mov(cc, g->f, al, a);
+	ir_alui(cc, g->f, BPF_LSH, al, 32);
+	ir_alui(cc, g->f, BPF_RSH, al, 32);
+	ir_mov(cc, g->f, ah, a);
+	ir_alui(cc, g->f, BPF_RSH, ah, 32);
+	ir_mov(cc, g->f, lo, al);
+	ir_alu(cc, g->f, BPF_MUL, lo, al);
+	ir_mov(cc, g->f, hi, ah);
+	ir_alu(cc, g->f, BPF_MUL, hi, ah);
+	ir_mov(cc, g->f, mid, ah);
+	ir_alu(cc, g->f, BPF_MUL, mid, al);
+	ir_mov(cc, g->f, t, mid);		/* hi += 2 * (mid >> 32) */
+	ir_alui(cc, g->f, BPF_RSH, t, 31);
+	ir_alu(cc, g->f, BPF_ADD, hi, t);
+	ir_alui(cc, g->f, BPF_LSH, mid, 32);	/* lo += 2 * (mid << 32) */
+	ir_alu(cc, g->f, BPF_ADD, lo, mid);
+	add_carry(g, lo, mid, hi);
+	ir_alu(cc, g->f, BPF_ADD, lo, mid);
+	add_carry(g, lo, mid, hi);
+}
+
 /* v = {count, sum, sumsq.lo, sumsq.hi}: 128-bit sum of squares */
 int gen_stddev(struct cg *g, struct node *call)
 {
-	vreg_t x = agg_arg(g, call, 0), sq = cg_vreg(g), lo = cg_vreg(g);
+	vreg_t x = agg_arg(g, call, 0), a = cg_vreg(g), hi = cg_vreg(g);
+	vreg_t lo = cg_vreg(g), v = cg_vreg(g);
 	int l = ir_label(g->f);
 
 	ir_comment(g->cc, g->f, "v[0]++; v[1] += x; v[2:3] += x * x (u128)");
 	slot_add(g, 0, one(g));
 	slot_add(g, 8, x);
-	ir_mov(g->cc, g->f, sq, x);
-	ir_alu(g->cc, g->f, BPF_MUL, sq, x);
-	ir_load(g->cc, g->f, 8, lo, g->aggv, 16);
-	ir_alu(g->cc, g->f, BPF_ADD, lo, sq);
-	ir_store(g->cc, g->f, 8, g->aggv, 16, lo);
-	ir_jcc(g->cc, g->f, BPF_JGE, lo, sq, l);
-	slot_add(g, 24, one(g));
+	ir_mov(g->cc, g->f, a, x);		/* a = |x| */
+	ir_jcci(g->cc, g->f, BPF_JSGE, a, 0, l);
+	ir_emit(g->cc, g->f, IR_NEG)->dst = a;
 	ir_place_label(g->cc, g->f, l);
+	square128(g, a, hi, lo);
+	ir_load(g->cc, g->f, 8, v, g->aggv, 16);
+	ir_alu(g->cc, g->f, BPF_ADD, v, lo);
+	ir_store(g->cc, g->f, 8, g->aggv, 16, v);
+	add_carry(g, v, lo, hi);
+	slot_add(g, 24, hi);
 	return 0;
 }
 

@@ -58,7 +58,33 @@ int gen_bi_args(struct cg *g, struct node *ref)
 	return v;
 }
 
-int gen_bi_uregs(struct cg *g, struct node *ref) { return -1; }
+/* uregs[i]: slot i of the user registers (task_pt_regs(current)),
+ * 0 past struct pt_regs (21 slots on x86_64). */
+int gen_bi_uregs(struct cg *g, struct node *ref)
+{
+	struct node *ix = ref->kind == N_INDEX ? ref->kid[1] : NULL;
+	uint32_t tmp = cg_tmp_alloc(g, 8);
+	vreg_t task, regs, i, v, n;
+	int l = ir_label(g->f);
+
+	if (!ix)
+		return -1;
+	i = cg_vreg(g);
+	ir_mov(g->cc, g->f, i, cg_expr(g, ix));
+	task = cg_call(g, BPF_FUNC_get_current_task_btf, 0);
+	regs = cg_call(g, BPF_FUNC_task_pt_regs, 1, task);
+	v = cg_vreg(g);
+	ir_movi(g->cc, g->f, v, 0);
+	ir_jcci(g->cc, g->f, BPF_JGE, i, 21, l);
+	ir_alui(g->cc, g->f, BPF_LSH, i, 3);
+	ir_alu(g->cc, g->f, BPF_ADD, regs, i);
+	n = cg_vreg(g);
+	ir_movi(g->cc, g->f, n, 8);
+	cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp), n, regs);
+	ir_load(g->cc, g->f, 8, v, cg_tmp_ptr(g, tmp), 0);
+	ir_place_label(g->cc, g->f, l);
+	return v;
+}
 
 /* pid_tgid: tgid in the upper 32 bits, tid in the lower */
 static vreg_t pid_tgid(struct cg *g, bool upper)
@@ -84,22 +110,16 @@ int gen_bi_tid(struct cg *g, struct node *ref)
 	return pid_tgid(g, false);
 }
 
-/* Follow curthread->real_parent->tgid with kernel reads (BTF offsets). */
+/* Read task->member (size bytes) with a CO-RE relocated offset. */
 static vreg_t task_field(struct cg *g, vreg_t task, const char *member,
 			 uint32_t size)
 {
-	struct type *tt = type_lookup(g->cc, "struct task_struct");
-	struct member *m;
-	uint64_t off = 0;
 	uint32_t tmp = cg_tmp_alloc(g, 8);
 	vreg_t p, n, r, v;
 
-	m = tt ? type_member(type_resolve(tt), member, &off) : NULL;
-	if (!m)
+	p = cg_core_field_ptr(g, task, "struct task_struct", member, NULL);
+	if (p == IR_NOREG)
 		return IR_NOREG;
-	p = cg_vreg(g);
-	ir_mov(g->cc, g->f, p, task);
-	ir_alui(g->cc, g->f, BPF_ADD, p, (int64_t)off);
 	n = cg_vreg(g);
 	ir_movi(g->cc, g->f, n, size);
 	r = cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp), n, p);
@@ -155,9 +175,19 @@ int gen_bi_execname(struct cg *g, struct node *ref)
 	return cg_tmp_ptr(g, tmp);
 }
 
+/* timestamp is fixed for the whole clause, as in DTrace:
+ * if (!mst.ts) mst.ts = ktime_get_ns(); v = mst.ts */
 int gen_bi_timestamp(struct cg *g, struct node *ref)
 {
-	return cg_call(g, BPF_FUNC_ktime_get_ns, 0);
+	vreg_t v = mst_load(g, CG_MST_TS), t;
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, BPF_JNE, v, 0, l);
+	t = cg_call(g, BPF_FUNC_ktime_get_ns, 0);
+	ir_mov(g->cc, g->f, v, t);
+	ir_store(g->cc, g->f, 8, cg_sptr(g), CG_MST_TS, v);
+	ir_place_label(g->cc, g->f, l);
+	return v;
 }
 
 int gen_bi_vtimestamp(struct cg *g, struct node *ref)
@@ -177,7 +207,15 @@ int gen_bi_cpu(struct cg *g, struct node *ref)
 	return cg_call(g, BPF_FUNC_get_smp_processor_id, 0);
 }
 
-int gen_bi_curcpu(struct cg *g, struct node *ref) { return -1; }
+/* curcpu: this CPU's scratch value stands for its cpuinfo_t (a per-CPU
+ * address); the pointer goes through the mstate to become a number. */
+int gen_bi_curcpu(struct cg *g, struct node *ref)
+{
+	vreg_t s = cg_sptr(g);
+
+	ir_store(g->cc, g->f, 8, s, CG_MST_SCRATCH, s);
+	return mst_load(g, CG_MST_SCRATCH);
+}
 
 /* id: the prid in the record header */
 int gen_bi_id(struct cg *g, struct node *ref)
@@ -220,7 +258,8 @@ static vreg_t probe_name(struct cg *g, uint32_t field)
 	ir_place_label(cc, g->f, l_ok);
 	ir_alui(cc, g->f, BPF_ADD, v, field);
 	n = cg_vreg(g);
-	ir_movi(cc, g->f, n, DTM_PROBE_STRLEN);
+	ir_movi(cc, g->f, n, g->strsize < DTM_PROBE_STRLEN ? g->strsize
+							    : DTM_PROBE_STRLEN);
 	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, cg_tmp_ptr(g, tmp), n, v);
 	ir_place_label(cc, g->f, l_end);
 	return cg_tmp_ptr(g, tmp);
@@ -251,11 +290,79 @@ int gen_bi_curthread(struct cg *g, struct node *ref)
 	return cg_call(g, BPF_FUNC_get_current_task, 0);
 }
 
-int gen_bi_caller(struct cg *g, struct node *ref) { return -1; }
-int gen_bi_ucaller(struct cg *g, struct node *ref) { return -1; }
-int gen_bi_stackdepth(struct cg *g, struct node *ref) { return -1; }
-int gen_bi_ustackdepth(struct cg *g, struct node *ref) { return -1; }
-int gen_bi_ipl(struct cg *g, struct node *ref) { return -1; }
+/* n = get_stack(ctx, tmp, 8 * max, flags): bytes, or < 0; tmp in *buf */
+static vreg_t get_stack(struct cg *g, uint32_t max, uint64_t flags,
+			uint32_t *buf)
+{
+	vreg_t n = cg_vreg(g), f = cg_vreg(g);
+
+	*buf = cg_tmp_alloc(g, 8 * max);
+	ir_movi(g->cc, g->f, n, 8 * max);
+	ir_movi(g->cc, g->f, f, (int64_t)flags);
+	return cg_call(g, BPF_FUNC_get_stack, 4, cg_ctx(g), cg_tmp_ptr(g, *buf), n, f);
+}
+
+/* caller / ucaller: frame 1 of the (user) stack, 0 if there is none */
+static vreg_t stack_frame1(struct cg *g, uint64_t flags)
+{
+	uint32_t buf;
+	vreg_t n, v = cg_vreg(g);
+	int l = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "%scaller = frame 1 of get_stack()",
+		   flags ? "u" : "");
+	n = get_stack(g, 2, flags, &buf);
+	ir_movi(g->cc, g->f, v, 0);
+	ir_jcci(g->cc, g->f, BPF_JSLT, n, 16, l);
+	ir_load(g->cc, g->f, 8, v, cg_tmp_ptr(g, buf), 8);
+	ir_place_label(g->cc, g->f, l);
+	return v;
+}
+
+int gen_bi_caller(struct cg *g, struct node *ref)
+{
+	return stack_frame1(g, 0);
+}
+
+int gen_bi_ucaller(struct cg *g, struct node *ref)
+{
+	return stack_frame1(g, BPF_F_USER_STACK);
+}
+
+/* (u)stackdepth = get_stack(...) / 8, 0 on error */
+static vreg_t depth(struct cg *g, uint64_t flags)
+{
+	uint32_t buf;
+	vreg_t n = get_stack(g, 127, flags, &buf), v = cg_vreg(g);
+	int l = ir_label(g->f);
+
+	ir_movi(g->cc, g->f, v, 0);
+	ir_jcci(g->cc, g->f, BPF_JSLT, n, 0, l);
+	ir_mov(g->cc, g->f, v, n);
+	ir_alui(g->cc, g->f, BPF_RSH, v, 3);
+	ir_place_label(g->cc, g->f, l);
+	return v;
+}
+
+int gen_bi_stackdepth(struct cg *g, struct node *ref)
+{
+	return depth(g, 0);
+}
+
+int gen_bi_ustackdepth(struct cg *g, struct node *ref)
+{
+	return depth(g, BPF_F_USER_STACK);
+}
+
+/* Linux has no interrupt priority level visible here: always 0. */
+int gen_bi_ipl(struct cg *g, struct node *ref)
+{
+	vreg_t v = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, v, 0);
+	return v;
+}
+
 int gen_bi_curpsinfo(struct cg *g, struct node *ref) { return -1; }
 int gen_bi_curlwpsinfo(struct cg *g, struct node *ref) { return -1; }
 int gen_bi_execargs(struct cg *g, struct node *ref) { return -1; }

@@ -47,7 +47,8 @@ static const char *dyn_map(struct cg *g, struct sym *s)
 }
 
 /* *(u64 *)tmp = tid ?: (1 << 32 | cpu) */
-static void tls_key_at(struct cg *g, uint32_t tmp)
+/* t = tid ?: (1 << 32 | cpu): the thread's key */
+static vreg_t tls_key_value(struct cg *g)
 {
 	struct dcc *cc = g->cc;
 	vreg_t t, c, hi;
@@ -64,7 +65,43 @@ static void tls_key_at(struct cg *g, uint32_t tmp)
 	ir_alu(cc, g->f, BPF_OR, hi, c);
 	ir_mov(cc, g->f, t, hi);
 	ir_place_label(cc, g->f, l);
-	ir_store(cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, t);
+	return t;
+}
+
+/* Programs that use self-> compute the key once, in the prologue. */
+static bool uses_tls(struct node *n)
+{
+	int i;
+
+	for (; n; n = n->next) {
+		if (n->kind == N_SELF)
+			return true;
+		for (i = 0; i < 4; i++)
+			if (n->kid[i] && uses_tls(n->kid[i]))
+				return true;
+	}
+	return false;
+}
+
+void cg_dyn_prologue(struct cg *g, struct node *clause)
+{
+	g->tls_cached = uses_tls(clause->kid[1]) || uses_tls(clause->kid[2]);
+	if (g->tls_cached)
+		ir_store(g->cc, g->f, 8, cg_sptr(g), CG_MST_TLSKEY,
+			 tls_key_value(g));
+}
+
+static void tls_key_at(struct cg *g, uint32_t tmp)
+{
+	vreg_t t;
+
+	if (g->tls_cached) {
+		t = cg_vreg(g);
+		ir_load(g->cc, g->f, 8, t, cg_sptr(g), CG_MST_TLSKEY);
+	} else {
+		t = tls_key_value(g);
+	}
+	ir_store(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, t);
 }
 
 static uint32_t tls_key(struct cg *g)
@@ -110,6 +147,25 @@ static uint32_t dyn_key(struct cg *g, struct node *n, struct sym **sp)
 	return tmp;
 }
 
+static bool is_str(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && r->kind == TY_STRING;
+}
+
+/* delete(&map, key): what storing 0 (NULL) into a dynamic variable does */
+void cg_dyn_delete(struct cg *g, struct node *n)
+{
+	struct sym *s;
+	uint32_t key = dyn_key(g, n, &s);
+	vreg_t m = cg_vreg(g);
+
+	ir_comment(g->cc, g->f, "x = 0: delete(&%s, key)", dyn_map(g, s));
+	ir_ld_map(g->cc, g->f, m, dyn_map(g, s));
+	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, cg_tmp_ptr(g, key));
+}
+
 static vreg_t zero_value(struct cg *g, struct type *t)
 {
 	uint32_t n = cg_type_size(g, t);
@@ -125,10 +181,16 @@ static vreg_t dyn_load(struct cg *g, struct node *n)
 {
 	struct dcc *cc = g->cc;
 	struct sym *s;
-	uint32_t key = dyn_key(g, n, &s);
+	bool zero = g->null_str_zero, ok = g->null_str_ok;
+	uint32_t key;
 	vreg_t m = cg_vreg(g), v, d = cg_vreg(g);
 	int l_end = ir_label(g->f), l_none = ir_label(g->f);
 	uint32_t size = cg_type_size(g, n->type);
+
+	g->null_str_zero = g->null_str_ok = false;	/* not for the keys */
+	key = dyn_key(g, n, &s);
+	g->null_str_zero = zero;
+	g->null_str_ok = ok;
 
 	if (!s)
 		dcc_error(cc, n->loc, "D_UNSUPPORTED", "unresolved dynamic variable");
@@ -141,7 +203,16 @@ static vreg_t dyn_load(struct cg *g, struct node *n)
 		ir_mov(cc, g->f, d, v);
 		ir_ja(cc, g->f, l_end);
 		ir_place_label(cc, g->f, l_none);
-		ir_mov(cc, g->f, d, zero_value(g, n->type));
+		if (is_str(n->type) && g->null_str_zero) {
+			ir_movi(cc, g->f, d, 0);	/* NULL, for == NULL */
+		} else if (is_str(n->type) && !g->null_str_ok) {
+			/* a missing string is NULL: using it faults */
+			ir_comment(cc, g->f, "missing string element: NULL");
+			cg_fault_jcci(g, BPF_JA, IR_NOREG, 0, DTM_FLT_BADADDR,
+				      IR_NOREG);
+		} else {
+			ir_mov(cc, g->f, d, zero_value(g, n->type));
+		}
 	} else {
 		if (size != 1 && size != 2 && size != 4)
 			size = 8;
@@ -179,7 +250,7 @@ bool cg_is_dyn(struct node *n)
 	if (n->kind == N_SELF)
 		return true;
 	if (n->kind == N_INDEX && n->kid[0]->kind == N_SELF)
-		return true;
+		return n->kid[0]->sym && n->kid[0]->sym->nkeys > 0;
 	return n->kind == N_INDEX && n->kid[0]->kind == N_IDENT &&
 	       n->kid[0]->sym && n->kid[0]->sym->kind == SYM_ASSOC;
 }
@@ -204,8 +275,26 @@ void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 		ir_store(cc, g->f, 8, cg_tmp_ptr(g, vt), 0, v);
 		p = cg_tmp_ptr(g, vt);
 	} else {
+		if (is_str(n->type)) {	/* a NULL string (at run time) */
+			ir_comment(cc, g->f, "x == NULL ? delete(&%s, key)",
+				   dyn_map(g, s));
+			ir_jcci(cc, g->f, BPF_JNE, v, 0, l_set);
+			ir_ld_map(cc, g->f, m, dyn_map(g, s));
+			cg_call(g, BPF_FUNC_map_delete_elem, 2, m,
+				cg_tmp_ptr(g, key));
+			ir_ja(cc, g->f, l_end);
+			ir_place_label(cc, g->f, l_set);
+		}
 		ir_comment(cc, g->f, "update(&%s, key, &x, BPF_ANY)", dyn_map(g, s));
 		p = v;
+		if (is_str(n->type)) {	/* at most strsize characters */
+			vt = cg_tmp_alloc(g, g->strsize);
+			fl = cg_vreg(g);
+			ir_movi(cc, g->f, fl, g->strsize);
+			cg_call(g, BPF_FUNC_probe_read_kernel_str, 3,
+				cg_tmp_ptr(g, vt), fl, v);
+			p = cg_tmp_ptr(g, vt);
+		}
 	}
 	m = cg_vreg(g);
 	ir_ld_map(cc, g->f, m, dyn_map(g, s));

@@ -293,6 +293,8 @@ vreg_t cg_lv_load(struct cg *g, struct cg_lv *lv)
 	}
 	if (size != 1 && size != 2 && size != 4)
 		size = 8;
+	if (lv->bit_size && lv->bf_core)
+		return cg_core_bitfield_load(g, lv);
 	if (lv->bit_size)
 		size = bitfield_unit(g, lv);
 	v = cg_vreg(g);
@@ -359,6 +361,12 @@ static void lv_ident(struct cg *g, struct node *n, struct cg_lv *lv)
 	lv->kind = LV_MAP;
 	lv->type = n->type;
 	lv->size = s ? s->size : 0;
+	if (s && s->kind == SYM_KERNEL) {	/* `sym: kernel memory */
+		lv->kind = LV_KERNEL;
+		lv->base = const_vreg(g, s->value);
+		lv->size = 0;
+		return;
+	}
 	if (s && s->kind == SYM_LOCAL) {
 		lv->base = cg_sptr(g);
 		lv->off = CG_THIS_OFF + s->offset;
@@ -385,6 +393,40 @@ static bool is_user_ptr(struct type *t)
 	return r && (t->user_addr || r->user_addr);
 }
 
+/* An access through an alloca pointer: check it covers an object of type
+ * t, then it is ordinary map memory. */
+static void lv_alloca(struct cg *g, struct cg_lv *lv, struct type *t)
+{
+	uint32_t size = t ? cg_type_size(g, t) : 1;
+
+	if (g->addr_only)	/* &p[i]: address arithmetic, no access */
+		return;
+	lv->base = cg_alloca_check(g, lv->base, IR_NOREG, size ? size : 1);
+	lv->off = 0;
+	lv->kind = LV_MAP;
+}
+
+/* p[i] for an alloca pointer p: check the element at p + i * es */
+static void lv_alloca_index(struct cg *g, struct cg_lv *lv, struct node *n,
+			    uint32_t es)
+{
+	struct node *ix = n->kid[1];
+	vreg_t p = copy_vreg(g, lv->base), i;
+
+	if (ix->is_const) {
+		if (ix->cval)
+			ir_alui(g->cc, g->f, BPF_ADD, p, ix->cval * (int64_t)es);
+	} else {
+		i = copy_vreg(g, cg_expr(g, ix));
+		if (es != 1)
+			ir_alui(g->cc, g->f, BPF_MUL, i, es);
+		ir_alu(g->cc, g->f, BPF_ADD, p, i);
+	}
+	lv->base = p;
+	lv->type = n->type;
+	lv_alloca(g, lv, n->type);
+}
+
 static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 {
 	struct type *st;
@@ -396,10 +438,18 @@ static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 		lv->base = cg_expr(g, n->kid[0]);
 		lv->off = 0;
 		st = ptr_target(n->kid[0]->type);
+		if (cg_tainted(g, n->kid[0]))
+			lv_alloca(g, lv, st);
 	} else {
 		cg_lvalue(g, n->kid[0], lv);
 		st = n->kid[0]->type;
 	}
+	if (cg_core_member(g, lv, st, n->name, &m)) {
+		lv->type = n->type;
+		return;
+	}
+	lv->core_insn = NULL;
+	lv->bf_core = NULL;
 	m = st ? type_member(type_resolve(st), n->name, &off) : NULL;
 	if (!m)
 		dcc_error(g->cc, n->loc, "D_MEMBER_NAME", "member %s not found",
@@ -443,6 +493,10 @@ static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
 		lv->kind = is_user_ptr(n->kid[0]->type) ? LV_USER : LV_KERNEL;
 		lv->base = cg_expr(g, n->kid[0]);
 		lv->off = 0;
+		if (cg_tainted(g, n->kid[0])) {
+			lv_alloca_index(g, lv, n, es);
+			return;
+		}
 	}
 	lv->type = n->type;
 	if (ix->is_const) {
@@ -451,13 +505,15 @@ static void lv_index(struct cg *g, struct node *n, struct cg_lv *lv)
 			dcc_error(g->cc, n->loc, "D_ARR_BOUNDS",
 				  "index %lld is out of range for array %s",
 				  (long long)ix->cval, type_name(g->cc, at));
-		lv->off += (int32_t)(ix->cval * es);
+		if (at->kind != TY_ARRAY || !cg_core_index(g, lv, ix->cval, es))
+			lv->off += (int32_t)(ix->cval * es);
 		return;
 	}
+	lv->core_insn = NULL;
 	i = cg_expr(g, ix);
 	if (at->kind == TY_ARRAY && at->nelem > 0) {
 		ir_comment(g->cc, g->f, "if (idx >= %lld) fault", (long long)at->nelem);
-		cg_fault_jcci(g, BPF_JGE, i, at->nelem, DTM_FLT_ILLOP, IR_NOREG);
+		cg_fault_jcci(g, BPF_JGE, i, at->nelem, DTM_FLT_BADINDEX, i);
 	}
 	if (es != 1)
 		ir_alui(g->cc, g->f, BPF_MUL, i, es);
@@ -488,11 +544,21 @@ void cg_lvalue(struct cg *g, struct node *n, struct cg_lv *lv)
 			lv->kind = is_user_ptr(n->kid[0]->type) ? LV_USER : LV_KERNEL;
 			lv->base = cg_expr(g, n->kid[0]);
 			lv->type = n->type;
+			if (cg_tainted(g, n->kid[0]))
+				lv_alloca(g, lv, n->type);
 			return;
 		}
 		break;
 	default:
 		break;
+	}
+	if (is_aggr(n->type) && n->kind != N_IDENT) {
+		/* a struct/array value (cast, call, ...): its copy in map
+		 * memory, for member and element reads */
+		lv->kind = LV_MAP;
+		lv->base = cg_expr(g, n);
+		lv->type = n->type;
+		return;
 	}
 	dcc_error(g->cc, n->loc, "D_OP_LVAL",
 		  "operator = requires a variable as its left-hand operand");
@@ -508,6 +574,8 @@ vreg_t cg_expr_str(struct cg *g, struct node *n)
 
 	if (!r || r->kind == TY_STRING || r->kind == TY_ARRAY)
 		return v;
+	if (cg_tainted(g, n))
+		cg_alloca_check(g, v, IR_NOREG, 1);
 	t = kread_tmp(g, g->strsize);
 	sz = const_vreg(g, g->strsize);
 	ir_comment(g->cc, g->f, "string from address: probe_read_str(tmp, %u, p)",
@@ -555,6 +623,7 @@ static vreg_t ex_ident(struct cg *g, struct node *n)
 		return cg_expr(g, s->inline_expr);
 	case SYM_GLOBAL:
 	case SYM_LOCAL:
+	case SYM_KERNEL:
 		cg_lvalue(g, n, &lv);
 		return cg_lv_load(g, &lv);
 	default:
@@ -710,6 +779,11 @@ static vreg_t str_cmp(struct cg *g, struct node *l, struct node *r)
 	return str_cmp_loop(g, a, b);
 }
 
+static bool is_null(struct node *n)
+{
+	return n->is_const && n->cval == 0 && !is_string(n->type);
+}
+
 static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 {
 	struct node *l = n->kid[0], *r = n->kid[1];
@@ -717,8 +791,24 @@ static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 	bool sign;
 	vreg_t a, b;
 
+	if ((is_string(l->type) && is_null(r)) ||
+	    (is_string(r->type) && is_null(l))) {
+		bool save = g->null_str_zero;
+
+		/* s == NULL, s != NULL: on the pointer (0 for a missing
+		 * dynamic string, or a NULL result) */
+		g->null_str_zero = cg_is_dyn(is_null(r) ? l : r);
+		a = cg_expr(g, is_null(r) ? l : r);
+		g->null_str_zero = save;
+		ir_jcci(g->cc, g->f, cmp_cc(op, false), a, 0, label);
+		return;
+	}
 	if (is_string(l->type) || is_string(r->type)) {
+		bool save = g->null_str_ok;
+
+		g->null_str_ok = true;
 		a = str_cmp(g, l, r);
+		g->null_str_ok = save;
 		ir_jcci(g->cc, g->f, cmp_cc(op, true), a, 0, label);
 		return;
 	}
@@ -878,6 +968,12 @@ static vreg_t arith(struct cg *g, int alu, vreg_t a, struct type *ta,
 	} else if (!is_ptr(t)) {
 		convert_sign(g, d, ta, t);
 	}
+	if (alu == BPF_LSH || alu == BPF_RSH) {
+		/* the count modulo 64, as BPF does it at run time (a constant
+		 * count out of range is refused by the verifier) */
+		b = copy_vreg(g, b);
+		ir_alui(g->cc, g->f, BPF_AND, b, 63);
+	}
 	if (alu == BPF_DIV || alu == BPF_MOD) {
 		b = copy_vreg(g, b);
 		convert_sign(g, b, tb, t);
@@ -970,9 +1066,14 @@ static vreg_t ex_unary(struct cg *g, struct node *n)
 		return bool_value(g, n);
 	case OP_DEREF:
 		return ex_lvalue(g, n);
-	case OP_ADDROF:
+	case OP_ADDROF: {
+		bool save = g->addr_only;
+
+		g->addr_only = true;
 		cg_lvalue(g, n->kid[0], &lv);
+		g->addr_only = save;
 		return lv_addr(g, &lv);
+	}
 	default:
 		return incdec(g, n);
 	}
@@ -995,9 +1096,19 @@ static vreg_t ex_assign(struct cg *g, struct node *n)
 		cg_agg_assign(g, n);
 		return IR_NOREG;	/* a statement: no value */
 	}
+	if (cg_is_dyn(l) && n->op == OP_ASSIGN && is_aggr(l->type) &&
+	    r->is_const && r->cval == 0 && !is_aggr(r->type)) {
+		cg_dyn_delete(g, l);	/* a[k] = NULL / 0 */
+		return const_vreg(g, 0);
+	}
 	if (cg_is_dyn(l)) {
+		bool save = g->null_str_zero;
+
 		old = n->op != OP_ASSIGN ? cg_expr(g, l) : IR_NOREG;
+		/* a[k] = b[j]: a NULL (missing) string copies as NULL */
+		g->null_str_zero = is_string(l->type) && cg_is_dyn(r);
 		v = cg_expr(g, r);
+		g->null_str_zero = save;
 		if (n->op != OP_ASSIGN) {
 			v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
 			cg_norm(g, v, l->type);
@@ -1061,8 +1172,11 @@ static vreg_t ex_cast(struct cg *g, struct node *n)
 static vreg_t ex_call(struct cg *g, struct node *n)
 {
 	const struct func_def *fd = func_lookup(n->name);
+	int (*scratch)(struct cg *, struct node *) = cg_scratch_func(g, n->name);
 	int v;
 
+	if (scratch)
+		return scratch(g, n);
 	if (!fd)
 		dcc_error(g->cc, n->loc, "D_PROTO_FUNC",
 			  "failed to resolve %s: Unknown function name", n->name);

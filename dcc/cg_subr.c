@@ -209,17 +209,6 @@ int gen_substr(struct cg *g, struct node *call)
 	ir_place_label(cc, g->f, l_end);
 	return cg_tmp_ptr(g, tmp);
 }
-int gen_index(struct cg *g, struct node *call) { return -1; }
-int gen_rindex(struct cg *g, struct node *call) { return -1; }
-int gen_strchr(struct cg *g, struct node *call) { return -1; }
-int gen_strrchr(struct cg *g, struct node *call) { return -1; }
-int gen_strstr(struct cg *g, struct node *call) { return -1; }
-int gen_strtok(struct cg *g, struct node *call) { return -1; }
-int gen_lltostr(struct cg *g, struct node *call) { return -1; }
-int gen_basename(struct cg *g, struct node *call) { return -1; }
-int gen_dirname(struct cg *g, struct node *call) { return -1; }
-int gen_cleanpath(struct cg *g, struct node *call) { return -1; }
-int gen_strtoll(struct cg *g, struct node *call) { return -1; }
 
 /* toupper/tolower: copy, then shift letters in a bounded loop */
 static int change_case(struct cg *g, struct node *call, int lo, int hi)
@@ -282,10 +271,6 @@ int gen_ntohs(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(
 int gen_ntohl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 4); }
 int gen_ntohll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 8); }
 
-int gen_inet_ntoa(struct cg *g, struct node *call) { return -1; }
-int gen_inet_ntoa6(struct cg *g, struct node *call) { return -1; }
-int gen_inet_ntop(struct cg *g, struct node *call) { return -1; }
-int gen_link_ntop(struct cg *g, struct node *call) { return -1; }
 int gen_copyinto(struct cg *g, struct node *call) { return -1; }
 int gen_alloca(struct cg *g, struct node *call) { return -1; }
 int gen_bcopy(struct cg *g, struct node *call) { return -1; }

@@ -62,6 +62,8 @@ struct core_out *core_out_new(struct dcc *cc)
 	return c;
 }
 
+/* the kernel BTF, loaded here if btf_in.c has not; either way it is
+ * cc->kbtf, which dcc_fini() frees */
 static const struct btf *kernel_btf(struct core_out *c)
 {
 	struct dcc *cc = c->cc;

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <bpf/btf.h>
+
 #include "dcc.h"
 #include "ir.h"
 
@@ -59,8 +61,10 @@ void dcc_fini(struct dcc *cc)
 	}
 	free(m);
 	free(cc->obj);
+	btf__free(cc->kbtf);	/* loaded by btf_in.c or core_out.c */
 	cc->mem = NULL;
 	cc->obj = NULL;
+	cc->kbtf = NULL;
 }
 
 void *dcc_alloc(struct dcc *cc, size_t n)

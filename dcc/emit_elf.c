@@ -304,12 +304,11 @@ static void link_tables(struct elfw *w)
 
 /* ---- image -------------------------------------------------------------------------------------- */
 
-static void write_image(struct elfw *w)
+/* section names into .shstrtab, then file offsets; returns the end */
+static size_t layout_sections(struct elfw *w, int shstr)
 {
-	Elf64_Ehdr eh = { 0 };
-	size_t off = sizeof(eh), shoff;
-	uint8_t *img;
-	int i, shstr = w->nsec - 1;
+	size_t off = sizeof(Elf64_Ehdr);
+	int i;
 
 	for (i = 1; i < w->nsec; i++)
 		w->sec[i].sh.sh_name = str_add(&w->shstr, w->sec[i].name);
@@ -323,21 +322,38 @@ static void write_image(struct elfw *w)
 		w->sec[i].sh.sh_size = w->sec[i].size;
 		off += w->sec[i].size;
 	}
-	shoff = (off + 7) / 8 * 8;
+	return off;
+}
+
+/* ELF64 little-endian relocatable, EM_BPF */
+static void fill_ehdr(Elf64_Ehdr *eh, size_t shoff, int nsec, int shstr)
+{
+	memset(eh, 0, sizeof(*eh));
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = ELFCLASS64;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_ident[EI_OSABI] = ELFOSABI_NONE;
+	eh->e_type = ET_REL;
+	eh->e_machine = EM_BPF;
+	eh->e_version = EV_CURRENT;
+	eh->e_shoff = shoff;
+	eh->e_ehsize = sizeof(*eh);
+	eh->e_shentsize = sizeof(Elf64_Shdr);
+	eh->e_shnum = (uint16_t)nsec;
+	eh->e_shstrndx = (uint16_t)shstr;
+}
+
+static void write_image(struct elfw *w)
+{
+	Elf64_Ehdr eh;
+	size_t shoff;
+	uint8_t *img;
+	int i, shstr = w->nsec - 1;
+
+	shoff = (layout_sections(w, shstr) + 7) / 8 * 8;
 	img = calloc(1, shoff + w->nsec * sizeof(Elf64_Shdr));
-	memcpy(eh.e_ident, ELFMAG, SELFMAG);
-	eh.e_ident[EI_CLASS] = ELFCLASS64;
-	eh.e_ident[EI_DATA] = ELFDATA2LSB;
-	eh.e_ident[EI_VERSION] = EV_CURRENT;
-	eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
-	eh.e_type = ET_REL;
-	eh.e_machine = EM_BPF;
-	eh.e_version = EV_CURRENT;
-	eh.e_shoff = shoff;
-	eh.e_ehsize = sizeof(eh);
-	eh.e_shentsize = sizeof(Elf64_Shdr);
-	eh.e_shnum = (uint16_t)w->nsec;
-	eh.e_shstrndx = (uint16_t)shstr;
+	fill_ehdr(&eh, shoff, w->nsec, shstr);
 	memcpy(img, &eh, sizeof(eh));
 	for (i = 1; i < w->nsec; i++) {
 		if (w->sec[i].size)

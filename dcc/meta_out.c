@@ -41,7 +41,8 @@ static uint32_t str_add(struct meta *m, const char *s)
 		while (cap < st->len + n)
 			cap *= 2;
 		nb = dcc_alloc(m->g->cc, cap);
-		memcpy(nb, st->buf, st->len);
+		if (st->len)
+			memcpy(nb, st->buf, st->len);
 		st->buf = nb;
 		st->cap = cap;
 	}
@@ -199,7 +200,8 @@ static void assemble(struct meta *m)
 		if (m->count[t])
 			memcpy(buf + h.tables[t].off, m->tab[t],
 			       m->count[t] * m->entsize[t]);
-	memcpy(buf + off, m->st.buf, m->st.len);
+	if (m->st.len)
+		memcpy(buf + off, m->st.buf, m->st.len);
 	g->p->meta = buf;
 	g->p->meta_len = total;
 }

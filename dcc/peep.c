@@ -3,18 +3,22 @@
  * peep.c -- peephole optimisation of the register-allocated IR.
  *
  * Patterns: drop a register write nothing reads; drop `mov rX, rX`; drop a
- * jump to the next instruction; drop `mov rX, imm` when rX already holds imm; fold constant ALU operations on
- * `mov rX, imm`; fold `mov rY, imm` into the ALU / compare that uses rY
- * last; forward a stack store to the load right after it.  There is no
- * store-immediate pattern: the object never contains BPF_ST (llvm-objdump
- * 14 cannot disassemble it), see regalloc.c.
+ * jump to the next instruction; drop `mov rX, imm` when rX already holds
+ * imm; fold constant ALU operations on `mov rX, imm`; fold `mov rY, imm`
+ * into the ALU / compare that uses rY last; forward a stack store to the
+ * load right after it.  There is no store-immediate pattern: the object
+ * never contains BPF_ST (llvm-objdump 14 cannot disassemble it), see
+ * regalloc.c.
  *
  * Each pattern is one small function in the table below; it looks at one
  * instruction (and the one that follows it) and rewrites them in place.
  * Patterns that remove a register write need to know the register is dead
  * afterwards, so every round first computes liveness of r0..r9 as one
- * 16-bit mask per instruction.  No pattern changes the liveness of the
- * instructions it leaves, so one round applies every pattern it can; rounds
+ * 16-bit mask per instruction.  Patterns read the live-out sets of the
+ * visited instruction and later ones; a rewrite only ever lengthens a live
+ * range behind the visited instruction (a dropped duplicate mov) or into
+ * the live-in of the next one (a forwarded register), never a live-out set
+ * a later pattern reads, so one round applies every pattern it can; rounds
  * repeat until nothing changes.
  */
 #include <stdlib.h>

@@ -7,6 +7,8 @@
  */
 #include <dirent.h>
 #include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cg.h"
@@ -95,4 +97,91 @@ void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n)
 		ir_store(g->cc, g->f, 8, s, CG_MST_ARG(i), v);
 	}
 	prov_zero_args(g, s, n);
+}
+
+/* ---- typed arguments (sema's hooks) -------------------------------------------- */
+
+static const struct provider *provider_of(struct dcc *cc, const struct node *pd)
+{
+	struct prov_probe pp;
+	size_t i;
+
+	for (i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
+		memset(&pp, 0, sizeof(pp));
+		pp.nprobes = 1;
+		if (providers[i]->match(cc, (struct node *)pd, &pp))
+			return pp.prov ? pp.prov : providers[i];
+	}
+	return NULL;
+}
+
+struct type *probe_arg_type(struct dcc *cc, const struct node *pd, int idx)
+{
+	const struct provider *p = provider_of(cc, pd);
+
+	return p && p->arg_type ? p->arg_type(cc, (struct node *)pd, idx) : NULL;
+}
+
+int probe_arg_count(struct dcc *cc, const struct node *pd)
+{
+	const struct provider *p = provider_of(cc, pd);
+
+	return p && p->arg_count ? p->arg_count(cc, (struct node *)pd) : -1;
+}
+
+/* "field:const char * filename;" -> "const char *" */
+static void field_type_text(const char *line, char *out, size_t len)
+{
+	const char *b = strstr(line, "field:") + 6, *e = strchr(b, ';');
+	size_t n;
+
+	if (!e)
+		e = b + strlen(b);
+	while (e > b && e[-1] != ' ' && e[-1] != '*')	/* the name */
+		e--;
+	while (e > b && e[-1] == ' ')
+		e--;
+	n = (size_t)(e - b) < len - 1 ? (size_t)(e - b) : len - 1;
+	memcpy(out, b, n);
+	out[n] = 0;
+}
+
+int prov_format_fields(const char *path, int min_off, char types[][128],
+		       int max)
+{
+	char line[512];
+	FILE *fp = fopen(path, "r");
+	int n = 0;
+
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof(line), fp)) {
+		char *o = strstr(line, "offset:");
+
+		if (!strstr(line, "field:") || strstr(line, "common_") || !o ||
+		    atoi(o + 7) < min_off)
+			continue;
+		if (types && n < max)
+			field_type_text(line, types[n], sizeof(types[n]));
+		n++;
+	}
+	fclose(fp);
+	return n;
+}
+
+struct type *prov_field_type(struct dcc *cc, const char *text, bool user)
+{
+	struct type *t, *r, *u;
+
+	if (strchr(text, '[') || strstr(text, "__data_loc"))
+		return NULL;
+	t = type_parse(cc, text);
+	r = t ? type_resolve(t) : NULL;
+	if (!r || !user || r->kind != TY_PTR)
+		return t;
+	u = dcc_alloc(cc, sizeof(*u));
+	*u = *t;
+	u->user_addr = true;
+	u->ptr_cache = NULL;
+	return u;
 }

@@ -44,6 +44,11 @@ struct provider {
 	void (*prologue)(struct cg *g, vreg_t ctx, vreg_t s);
 	/* Type of args[i], or NULL for int64_t. */
 	struct type *(*argtype)(struct cg *g, int i);
+	/* At sema time (probe_arg_type/probe_arg_count of types.h): the
+	 * type of args[i] for pd (NULL: int64_t), the number of arguments
+	 * (-1: unknown).  Optional. */
+	struct type *(*arg_type)(struct dcc *cc, struct node *pd, int i);
+	int (*arg_count)(struct dcc *cc, struct node *pd);
 };
 
 extern const struct provider prov_dtrace, prov_profile, prov_tick,
@@ -61,6 +66,13 @@ bool prov_has_glob(const char *s);
 int prov_count_dir(const char *dir, const char *prefix, const char *pat);
 /* Zero the mstate args from arg `from` on. */
 void prov_zero_args(struct cg *g, vreg_t s, int from);
+/* A tracefs format file: the type text ("const char *") and count of the
+ * fields at offset >= min_off; returns the number of fields, -1 if the
+ * file cannot be read.  types may be NULL. */
+int prov_format_fields(const char *path, int min_off, char types[][128],
+		       int max);
+/* D type for a format field's type text (user pointers if user), or NULL */
+struct type *prov_field_type(struct dcc *cc, const char *text, bool user);
 /* Copy n u64 context fields at ctx + off (8 bytes apart) to arg0.. */
 void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
 

@@ -118,7 +118,34 @@ static void sdt_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 	ir_storei(g->cc, g->f, 8, s, CG_MST_ERRNO, 0);
 }
 
+static int sdt_format(struct node *pd, char types[][128], int max)
+{
+	const char *cat = pd_str(pd->pd_mod), *name = pd_str(pd->pd_name);
+	char path[512];
+
+	if (prov_has_glob(cat) || prov_has_glob(name))
+		return -1;
+	snprintf(path, sizeof(path), EVENTS_DIR "/%s/%s/format", cat, name);
+	return prov_format_fields(path, 8, types, max);
+}
+
+/* args[i]: the type of the tracepoint's i-th field (kernel memory) */
+static struct type *sdt_arg_type(struct dcc *cc, struct node *pd, int i)
+{
+	char types[CG_NARGS][128];
+	int n = sdt_format(pd, types, CG_NARGS);
+
+	return i < n && i < CG_NARGS ? prov_field_type(cc, types[i], false) : NULL;
+}
+
+static int sdt_arg_count(struct dcc *cc, struct node *pd)
+{
+	return sdt_format(pd, NULL, 0);
+}
+
 const struct provider prov_sdt = {
+	.arg_type = sdt_arg_type,
+	.arg_count = sdt_arg_count,
 	.name = "sdt",
 	.kind = DTM_PROV_SDT,
 	.match = sdt_match,

@@ -140,7 +140,42 @@ static void syscall_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 	ir_store(cc, g->f, 8, s, CG_MST_ERRNO, e);
 }
 
+/* sys_enter_NAME/format of a single (non-glob) syscall, or -1 */
+static int enter_format(struct node *pd, char types[][128], int max)
+{
+	const char *func = pd_str(pd->pd_func);
+	char path[512];
+
+	if (!*func || prov_has_glob(func) || !prov_glob(pd->pd_name, "entry") ||
+	    prov_glob(pd->pd_name, "return"))
+		return -1;
+	snprintf(path, sizeof(path), SYSCALLS_DIR "/sys_enter_%s/format", func);
+	return prov_format_fields(path, 16, types, max);
+}
+
+/* args[i] of an entry probe: the type of the syscall's parameter (user
+ * pointers); of a return probe: the return value (long) */
+static struct type *syscall_arg_type(struct dcc *cc, struct node *pd, int i)
+{
+	char types[6][128];
+	int n;
+
+	if (!prov_glob(pd->pd_name, "entry"))
+		return i < 2 ? type_base(cc, "long") : NULL;
+	n = enter_format(pd, types, 6);
+	return i < n && i < 6 ? prov_field_type(cc, types[i], true) : NULL;
+}
+
+static int syscall_arg_count(struct dcc *cc, struct node *pd)
+{
+	if (!prov_glob(pd->pd_name, "entry"))
+		return prov_glob(pd->pd_name, "return") ? 2 : -1;
+	return enter_format(pd, NULL, 0);
+}
+
 const struct provider prov_syscall = {
+	.arg_type = syscall_arg_type,
+	.arg_count = syscall_arg_count,
 	.name = "syscall",
 	.kind = DTM_PROV_SYSCALL,
 	.match = syscall_match,

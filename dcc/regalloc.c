@@ -704,13 +704,12 @@ static int slot_colour(struct ra *ra, int s, int *colour)
 	return c;
 }
 
-static void pack_slots(struct ra *ra)
+/* slot liveness and interference; returns the colour of every slot and
+ * the number of colours in *ncol */
+static int *colour_slots(struct ra *ra, int *ncol)
 {
-	int32_t base = (ra->f->stack_size + 7) / 8 * 8;
-	int *colour, s, i, ncol = 0;
+	int *colour, s, i;
 
-	if (!ra->nslots)
-		return;
 	ra->slot_mode = 1;
 	ra->n = ra->nslots;
 	ra->w = (ra->n + 63) / 64;
@@ -721,10 +720,22 @@ static void pack_slots(struct ra *ra)
 	for (i = 0; i < ra->ninsn; i++)
 		interfere_insn(ra, i);
 	colour = calloc(ra->n, sizeof(int));
+	*ncol = 0;
 	for (s = 0; s < ra->n; s++) {
 		colour[s] = slot_colour(ra, s, colour);
-		ncol = colour[s] + 1 > ncol ? colour[s] + 1 : ncol;
+		*ncol = colour[s] + 1 > *ncol ? colour[s] + 1 : *ncol;
 	}
+	return colour;
+}
+
+static void pack_slots(struct ra *ra)
+{
+	int32_t base = (ra->f->stack_size + 7) / 8 * 8;
+	int *colour, i, ncol;
+
+	if (!ra->nslots)
+		return;
+	colour = colour_slots(ra, &ncol);
 	for (i = 0; i < ra->ninsn; i++) {
 		struct ir_insn *in = ra->insn[i];
 

@@ -30,6 +30,11 @@ void type_set_tag(struct dcc *cc, const char *fullname, struct type *t);
 struct type *type_promote(struct dcc *cc, struct type *l, struct type *r);
 void type_layout(struct type *t);
 
+/* btf_in.c: a kernel type from module mod's BTF ("vmlinux" or NULL: the
+ * kernel's), or NULL. */
+struct type *btf_lookup_type_in(struct dcc *cc, const char *mod,
+				const char *name);
+
 /* The state of one sema run (cc->pass_priv[DCC_PASS_SEMA]). */
 struct sema {
 	struct strmap globals;	/* globals, assocs, inlines, enumerators, builtins */

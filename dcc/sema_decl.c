@@ -245,8 +245,12 @@ static struct type *sue_type(struct dcc *cc, struct node *sue)
 	if (bq && !sue->ival) {
 		bool user = (bq - tag == 1 && (tag[0] == 'D' || tag[0] == 'C'));
 
+		char mod[64];
+
 		snprintf(full, sizeof(full), "%s %s", kwn[sue->op], bq + 1);
-		kt = user ? type_user_lookup(cc, full) : btf_lookup_type(cc, full);
+		snprintf(mod, sizeof(mod), "%.*s", (int)(bq - tag), tag);
+		kt = user ? type_user_lookup(cc, full) :
+		     btf_lookup_type_in(cc, mod, full);
 		if (kt)
 			return kt;
 		tag = bq + 1;

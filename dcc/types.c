@@ -154,12 +154,11 @@ static const char *const d_typedefs[][2] = {
 };
 
 /* D's opaque structures named by built-in variables and prototypes
- * (cpuinfo_t, psinfo_t, lwpsinfo_t, in6_addr_t: see the D library,
- * dcc/dlib). */
+ * (cpuinfo_t, psinfo_t, lwpsinfo_t, in6_addr_t, bufinfo_t, devinfo_t,
+ * fileinfo_t: see the D library, dcc/dlib). */
 static const char *const d_opaque[] = {
 	"mblk_t",
-	"kmutex_t", "krwlock_t", "kthread_t", "fileinfo_t", "bufinfo_t",
-	"devinfo_t", "conninfo_t",
+	"kmutex_t", "krwlock_t", "kthread_t", "conninfo_t",
 };
 
 static void init_pseudo(struct dcc *cc, struct tyreg *r)
@@ -667,7 +666,7 @@ static struct type *parse_base(struct dcc *cc, const char **pp, const char *mod,
 	else if (!strcmp(words, "signed"))
 		strcpy(words, "int");
 	if (mod && strcmp(mod, "D") && strcmp(mod, "C")) {
-		t = btf_lookup_type(cc, words);
+		t = btf_lookup_type_in(cc, mod, words);
 		return t ? t : type_user_lookup(cc, words);
 	}
 	return type_lookup(cc, words);

@@ -17,6 +17,7 @@
 #include "ast.h"
 
 struct dcc;
+struct btf;
 
 enum type_kind {
 	TY_VOID = 1,
@@ -103,6 +104,9 @@ uint64_t type_size(struct type *t);		/* through typedefs */
 /* btf_in.c: kernel types by name ("struct task_struct", "pid_t"), or NULL. */
 struct type *btf_lookup_type(struct dcc *cc, const char *name);
 struct type *btf_type_from_id(struct dcc *cc, uint32_t id);
+/* The BTF that types with t->module == mod come from (their btf_id is an
+ * id in it): the kernel's for "vmlinux", else the module's split BTF. */
+struct btf *btf_module(struct dcc *cc, const char *mod);
 
 /* ---------------------------------------------------------------------- */
 

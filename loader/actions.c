@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,23 +64,6 @@ static int64_t int_arg(const struct dtm_rec *r, const void *rec, size_t len)
 	return v;
 }
 
-/* A string argument item, copied NUL-terminated into buf. */
-static const char *str_arg(const struct dtm_rec *r, const void *rec,
-			   size_t len, char *buf, size_t bufsz)
-{
-	size_t n;
-
-	buf[0] = 0;
-	if (r->offset > len || r->size > len - r->offset)
-		return buf;
-	n = strnlen((const char *)rec + r->offset, r->size);
-	if (n >= bufsz)
-		n = bufsz - 1;
-	memcpy(buf, (const char *)rec + r->offset, n);
-	buf[n] = 0;
-	return buf;
-}
-
 static int act_exit(struct dload_obj *o, const struct dtm_rec *item,
 		    const void *rec, size_t len)
 {
@@ -90,20 +74,91 @@ static int act_exit(struct dload_obj *o, const struct dtm_rec *item,
 	return 0;
 }
 
+/* "error in dt_clause_N for probe ID P (prov:mod:func:name): MSG". */
+void dl_probe_error(struct dload_obj *o, uint32_t epid, uint32_t prid,
+		    const char *fmt, ...)
+{
+	const struct dl_cprobe *cp = prid < o->ncprobes ? &o->cprobes[prid]
+							: &o->cprobes[0];
+	uint32_t clause = epid < o->meta.nprobes ? o->meta.probes[epid].clause
+						 : 0;
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fflush(o->out.out);
+	dl_diag(o, "error in dt_clause_%u for probe ID %u (%s:%s:%s:%s): %s\n",
+		clause, prid, cp->names.prov, cp->names.mod, cp->names.func,
+		cp->names.name, msg);
+}
+
+/* Options setopt() may change while tracing, and how their value parses. */
+enum optkind { OPT_NUM, OPT_RATE, OPT_ACTIVE };
+
+static const struct { const char *name; enum optkind kind; } dyn_opts[] = {
+	{ "aggrate", OPT_RATE }, { "cleanrate", OPT_RATE },
+	{ "statusrate", OPT_RATE }, { "switchrate", OPT_RATE },
+	{ "aggsortkey", OPT_NUM }, { "aggsortkeypos", OPT_NUM },
+	{ "aggsortpos", OPT_NUM }, { "aggsortrev", OPT_NUM },
+	{ "aggpack", OPT_NUM }, { "aggzoom", OPT_NUM }, { "aggpercpu", OPT_NUM },
+	{ "flowindent", OPT_NUM }, { "quiet", OPT_NUM }, { "rawbytes", OPT_NUM },
+	{ "stackindent", OPT_NUM }, { "jstackframes", OPT_NUM },
+	{ "jstackstrsize", OPT_NUM }, { "droptags", OPT_NUM },
+	{ "errtags", OPT_NUM }, { "printsize", OPT_NUM },
+	{ "bufsize", OPT_ACTIVE }, { "aggsize", OPT_ACTIVE },
+	{ "specsize", OPT_ACTIVE }, { "dynvarsize", OPT_ACTIVE },
+	{ "nspec", OPT_ACTIVE }, { "bufpolicy", OPT_ACTIVE },
+	{ "bufresize", OPT_ACTIVE }, { "cpu", OPT_ACTIVE },
+	{ "strsize", OPT_ACTIVE }, { "stackframes", OPT_ACTIVE },
+	{ "ustackframes", OPT_ACTIVE }, { "destructive", OPT_ACTIVE },
+	{ "zdefs", OPT_ACTIVE }, { "defaultargs", OPT_ACTIVE },
+	{ "maxframes", OPT_ACTIVE }, { "scratchsize", OPT_ACTIVE },
+};
+
+/* NULL if name=value may be set now, else DTrace's reason. */
+static const char *setopt_check(const char *name, const char *value)
+{
+	uint64_t v;
+	char *end;
+
+	for (size_t i = 0; i < sizeof(dyn_opts) / sizeof(dyn_opts[0]); i++) {
+		if (strcmp(dyn_opts[i].name, name))
+			continue;
+		if (dyn_opts[i].kind == OPT_ACTIVE)
+			return "Operation illegal when tracing is active";
+		if (!value)
+			return NULL;
+		if (dyn_opts[i].kind == OPT_RATE)
+			return dl_parse_rate(value, &v) ?
+			       "Invalid value for specified option" : NULL;
+		errno = 0;
+		v = strtoull(value, &end, 0);
+		return *end || errno ? "Invalid value for specified option" : NULL;
+	}
+	return "Invalid option name";
+}
+
+/* setopt(name[, value]): the name in item->fmt, the value in the ARG's. */
 static int act_setopt(struct dload_obj *o, const struct dtm_rec *item,
 		      const struct dtm_rec *args, int nargs, const void *rec,
 		      size_t len)
 {
-	char name[128], value[256];
-	const char *n = dl_str(&o->meta, item->fmt);
-	int err;
+	const char *name = dl_str(&o->meta, item->fmt);
+	const char *value = nargs >= 1 ? dl_str(&o->meta, args[0].fmt) : NULL;
+	const char *why = setopt_check(name, value);
+	struct dtm_rec_hdr h;
 
-	if (nargs >= 1)
-		n = str_arg(&args[0], rec, len, name, sizeof(name));
-	if (nargs >= 2)
-		str_arg(&args[1], rec, len, value, sizeof(value));
-	err = dlo_set_option(&o->out, n, nargs >= 2 ? value : NULL);
-	if (err == -ENOENT && !strcmp(n, "quiet"))
+	if (why) {
+		memcpy(&h, rec, sizeof(h));	/* len >= header: checked */
+		dl_probe_error(o, h.epid, h.prid,
+			       "couldn't set option \"%s\" to \"%s\": %s\n",
+			       name, value ? value : "1", why);
+		return 0;
+	}
+	if (dlo_set_option(&o->out, name, value) == -ENOENT &&
+	    !strcmp(name, "quiet"))
 		o->out.quiet = true;
 	return 0;
 }

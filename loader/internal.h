@@ -117,7 +117,8 @@ struct dload_obj {
 	volatile sig_atomic_t stop_req;
 	bool exiting;			/* EXIT record seen */
 	int exit_status;
-	uint64_t drops_seen;
+	uint64_t drops_seen, dyndrops_seen;
+	uint64_t aggsize;
 	pid_t target_pid;		/* -c child or -p pid */
 	bool target_child;
 	int target_go_fd;		/* write end of the child's start pipe */
@@ -186,5 +187,7 @@ int dl_agg_snapshot(struct dload_obj *o, uint32_t id, struct dlo_agginfo *ai,
 int dl_agg_printa(struct dload_obj *o, uint32_t id, const char *fmt);
 int dl_agg_clear(struct dload_obj *o, uint32_t id, bool del, int64_t keep);
 void dl_output_init(struct dload_obj *o);
+void dl_probe_error(struct dload_obj *o, uint32_t epid, uint32_t prid,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 #endif /* DLOAD_INTERNAL_H */

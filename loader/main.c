@@ -22,8 +22,16 @@
 
 static struct dload_obj *running;
 
+/* The first Ctrl-C stops tracing (END, aggregations); a second one kills. */
 static void on_signal(int sig)
 {
+	static volatile sig_atomic_t stopping;
+
+	if (stopping) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	stopping = 1;
 	dload_obj__stop(running);
 }
 

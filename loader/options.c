@@ -162,6 +162,11 @@ static int apply_loader_opt(struct dload_obj *o, const char *name,
 			return dl_err(o, -EINVAL, "invalid bufsize value: %s",
 				      val ? val : "");
 		o->bufsize = v;
+	} else if (!strcmp(name, "aggsize")) {
+		if (dl_parse_size(val, &v) || !v)
+			return dl_err(o, -EINVAL, "invalid aggsize value: %s",
+				      val ? val : "");
+		o->aggsize = v;
 	} else if (!strcmp(name, "switchrate")) {
 		if (dl_parse_rate(val, &v))
 			return dl_err(o, -EINVAL, "invalid switchrate value: %s",
@@ -186,6 +191,7 @@ int dl_opts_apply(struct dload_obj *o)
 	int err;
 
 	o->bufsize = DL_DEF_BUFSIZE;
+	o->aggsize = DL_DEF_BUFSIZE;
 	o->switchrate_ns = DL_DEF_SWITCH;
 	for (uint32_t i = 0; i < n; i++) {
 		const char *name, *val;

@@ -2,9 +2,10 @@
 /*
  * run.c -- running a loaded and attached object.
  *
- *   BEGIN programs (in clause order, BPF_PROG_TEST_RUN) -> print their records
+ *   BEGIN programs (in clause order, BPF_PROG_TEST_RUN)
  *   -> unless BEGIN called exit(): open the master switch (dt_globals[0].state
- *   = ACTIVE through the mmap of the map), start the -c command
+ *   = ACTIVE through the mmap of the map), start the -c command, then print
+ *   BEGIN's records
  *   -> poll the ring buffer and print each record (output.h) until an EXIT
  *   record, a stop request (Ctrl-C) or the end of the target
  *   -> state = DRAINING, drain, run END, drain, final newline, print the
@@ -85,7 +86,6 @@ static void fault_details(const struct dtm_fault_rec *f, char *buf, size_t len)
 static void on_fault(struct dload_obj *o, const void *data, size_t size)
 {
 	const struct dtm_probe *p;
-	const struct dl_cprobe *cp;
 	struct dtm_fault_rec f;
 	char det[64], pc[32];
 
@@ -100,16 +100,12 @@ static void on_fault(struct dload_obj *o, const void *data, size_t size)
 		return;
 	}
 	p = &o->meta.probes[f.epid];
-	cp = f.hdr.prid < o->ncprobes ? &o->cprobes[f.hdr.prid] : &o->cprobes[0];
 	fault_details(&f, det, sizeof(det));
 	snprintf(pc, sizeof(pc), f.pc ? " at BPF pc %u" : "", f.pc);
-	fflush(o->out.out);
-	dl_diag(o, "error in dt_clause_%u for probe ID %u (%s:%s:%s:%s): %s%s%s\n",
-		p->clause, f.hdr.prid, cp->names.prov, cp->names.mod,
-		cp->names.func, cp->names.name,
-		f.fault < sizeof(fault_names) / sizeof(fault_names[0]) &&
-		fault_names[f.fault] ? fault_names[f.fault] : "unknown fault",
-		det, pc);
+	dl_probe_error(o, f.epid, f.hdr.prid, "%s%s%s",
+		       f.fault < sizeof(fault_names) / sizeof(fault_names[0]) &&
+		       fault_names[f.fault] ? fault_names[f.fault] : "unknown fault",
+		       det, pc);
 	if (!(p->kind == DTM_PROV_DTRACE && p->param == DTM_ERROR)) {
 		uint64_t args[12] = { 0, f.hdr.prid, p->clause, f.pc, f.fault,
 				     f.addr };
@@ -164,18 +160,35 @@ static void drain(struct dload_obj *o)
 	fflush(o->out.out);
 }
 
+static void report_drops(struct dload_obj *o, uint64_t now, uint64_t *seen,
+			 const char *tag, const char *what, bool cpu)
+{
+	bool tags;
+	uint64_t n;
+
+	if (now <= *seen)
+		return;
+	n = now - *seen;
+	*seen = now;
+	dl_opt_get(o, "droptags", &tags);
+	fflush(o->out.out);
+	if (cpu)
+		dl_diag(o, "%s%llu %s%s on CPU %d\n", tags ? tag : "",
+			(unsigned long long)n, what, n > 1 ? "s" : "", 0);
+	else
+		dl_diag(o, "%s%llu %s%s\n", tags ? tag : "",
+			(unsigned long long)n, what, n > 1 ? "s" : "");
+}
+
 static void check_drops(struct dload_obj *o)
 {
-	uint64_t d = __atomic_load_n(&ghdr(o)->drops, __ATOMIC_RELAXED);
-	bool tags;
+	struct dtm_globals_hdr *g = ghdr(o);
 
-	if (d <= o->drops_seen)
-		return;
-	dl_opt_get(o, "droptags", &tags);
-	dl_diag(o, "%s%llu drop%s on CPU %d\n", tags ? "[DTRACEDROP_PRINCIPAL] " : "",
-		(unsigned long long)(d - o->drops_seen),
-		d - o->drops_seen > 1 ? "s" : "", 0);
-	o->drops_seen = d;
+	report_drops(o, __atomic_load_n(&g->drops, __ATOMIC_RELAXED),
+		     &o->drops_seen, "[DTRACEDROP_PRINCIPAL] ", "drop", true);
+	report_drops(o, __atomic_load_n(&g->dyndrops, __ATOMIC_RELAXED),
+		     &o->dyndrops_seen, "[DTRACEDROP_DYNAMIC] ",
+		     "dynamic variable drop", false);
 }
 
 /* --- dtrace provider programs ----------------------------------------------- */
@@ -208,9 +221,8 @@ static int run_dtrace_probes(struct dload_obj *o, uint64_t which,
 		if (err)
 			return dl_err(o, -errno, "cannot run %s: %s",
 				      bpf_program__name(prog), strerror(errno));
-		if (which == DTM_BEGIN)
-			drain(o);
-		if (which == DTM_BEGIN && (o->exiting || o->stop_req))
+		if (which == DTM_BEGIN && (o->stop_req ||
+					   get_state(o) == DTM_STATE_DRAINING))
 			break;	/* exit() in BEGIN: the later BEGINs do not run */
 	}
 	return 0;
@@ -275,11 +287,42 @@ static int finish(struct dload_obj *o)
 	return err;
 }
 
-static int check_destructive(struct dload_obj *o)
+/* Actions that need -w (those implemented as helpers are flagged by dcc). */
+static bool uses_destructive(const struct dload_obj *o)
 {
-	if ((o->meta.hdr.flags & DTM_F_DESTRUCTIVE) && !o->ro.destructive)
-		return dl_err(o, -EPERM,
-			      "could not enable tracing: Destructive actions not allowed");
+	if (o->meta.hdr.flags & DTM_F_DESTRUCTIVE)
+		return true;
+	for (uint32_t i = 0; i < o->meta.nrecs; i++)
+		switch (o->meta.recs[i].action) {
+		case DTM_ACT_SYSTEM: case DTM_ACT_FREOPEN: case DTM_ACT_RAISE:
+		case DTM_ACT_STOP:
+			return true;
+		}
+	return false;
+}
+
+/* DTrace's checks at "go": -w, and buffers that cannot hold one record
+ * (bufsize) or one aggregation entry (aggsize). */
+static int check_enable(struct dload_obj *o)
+{
+	static const char cne[] = "could not enable tracing";
+	uint64_t maxrec = 0;
+
+	if (uses_destructive(o) && !o->ro.destructive)
+		return dl_err(o, -EPERM, "%s: Destructive actions not allowed",
+			      cne);
+	for (uint32_t i = 0; i < o->meta.nclauses; i++)
+		if ((o->meta.clauses[i].flags & DTM_CF_TRACES) &&
+		    o->meta.clauses[i].size > maxrec)
+			maxrec = o->meta.clauses[i].size;
+	if (maxrec && o->bufsize < 8 + maxrec)	/* + ring buffer header */
+		return dl_err(o, -ENOSPC, "%s: Enabling exceeds size of buffer",
+			      cne);
+	for (uint32_t i = 0; i < o->meta.naggs; i++)
+		if (o->aggsize < (uint64_t)o->meta.aggs[i].key_size +
+				 o->meta.aggs[i].val_size)
+			return dl_err(o, -ENOSPC,
+				      "%s: Enabling exceeds size of buffer", cne);
 	return 0;
 }
 
@@ -288,16 +331,19 @@ int dl_run(struct dload_obj *o)
 	struct bpf_map *m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_RINGBUF);
 	int err;
 
-	if ((err = check_destructive(o)))
+	if ((err = check_enable(o)))
 		return err;
 	o->rb = ring_buffer__new(bpf_map__fd(m), on_record, o, NULL);
 	if (!o->rb)
 		return dl_err(o, -errno, "cannot open the ring buffer: %s",
 			      strerror(errno));
+	/* As in DTrace, BEGIN's records are consumed after the probes are
+	 * live: BEGIN { system("cmd") } must be seen by the other probes. */
 	err = run_dtrace_probes(o, DTM_BEGIN, NULL);
-	if (!err && !o->exiting && !o->stop_req) {
+	if (!err && !o->stop_req && get_state(o) != DTM_STATE_DRAINING) {
 		set_state(o, DTM_STATE_ACTIVE);
 		dl_target_go(o);
+		drain(o);
 		err = consume_loop(o);
 	}
 	if (err) {

@@ -276,6 +276,7 @@ enum dtm_fault {		/* DTrace's DTRACEFLT_* values */
 	DTM_FLT_TUPOFLOW,
 	DTM_FLT_BADSTACK,
 	DTM_FLT_BADSIZE,
+	DTM_FLT_BADINDEX,	/* "index out of bounds (%lld)": addr = index */
 };
 
 struct dtm_fault_rec {

@@ -1,103 +1,110 @@
 ; count.d
 
 	.section "tracepoint/syscalls/sys_enter_getppid"
-dt_c0_p0:		; program, 88 instructions, stack 32
+dt_c0_p0:		; program, 95 instructions, stack 32
 ; line 2: syscall::getppid:entry
 		; prologue: dt_c0_p0
      0:  *(u64 *)(r10 -8) = r1
-     1:  *(u64 *)(r10 -32) = 0
+     1:  r1 = 0
+     2:  *(u64 *)(r10 -32) = r1
 		; g = map_lookup_elem(&dt_globals, &zero)
-     2:  r1 = map[dt_globals] ll
-     4:  r2 = r10
-     5:  r2 += -32
-     6:  call bpf_map_lookup_elem#1
-     7:  if r0 == 0 goto +59 <67>
-     8:  *(u64 *)(r10 -16) = r0
+     3:  r1 = map[dt_globals] ll
+     5:  r2 = r10
+     6:  r2 += -32
+     7:  call bpf_map_lookup_elem#1
+     8:  if r0 == 0 goto +60 <69>
+     9:  *(u64 *)(r10 -16) = r0
 		; if (g->state != ACTIVE) goto out
-     9:  r1 = *(u32 *)(r0 +0)
-    10:  if r1 != 1 goto +56 <67>
+    10:  r1 = *(u32 *)(r0 +0)
+    11:  if r1 != 1 goto +57 <69>
 		; s = map_lookup_elem(&dt_scratch, &zero)
-    11:  r1 = map[dt_scratch] ll
-    13:  r2 = r10
-    14:  r2 += -32
-    15:  call bpf_map_lookup_elem#1
-    16:  if r0 == 0 goto +50 <67>
-    17:  *(u64 *)(r10 -24) = r0
+    12:  r1 = map[dt_scratch] ll
+    14:  r2 = r10
+    15:  r2 += -32
+    16:  call bpf_map_lookup_elem#1
+    17:  if r0 == 0 goto +51 <69>
+    18:  *(u64 *)(r10 -24) = r0
 		; syscall provider prologue
-    18:  r1 = r0
-    19:  r2 = *(u64 *)(r10 -8)
-    20:  *(u64 *)(r1 +0) = 0
-    21:  *(u64 *)(r1 +8) = 0
-    22:  *(u64 *)(r1 +16) = 0
-    23:  *(u64 *)(r1 +24) = 0
-    24:  *(u64 *)(r1 +32) = 0
-    25:  *(u64 *)(r1 +40) = 0
-    26:  *(u64 *)(r1 +48) = 0
-    27:  *(u64 *)(r1 +56) = 0
-    28:  *(u64 *)(r1 +64) = 0
-    29:  *(u64 *)(r1 +72) = 0
-    30:  *(u64 *)(r1 +80) = 0
-    31:  r1 = *(u64 *)(r10 -24)
+    19:  r1 = r0
+    20:  r2 = 0
+    21:  *(u64 *)(r1 +0) = r2
+    22:  *(u64 *)(r1 +8) = r2
+    23:  *(u64 *)(r1 +16) = r2
+    24:  *(u64 *)(r1 +24) = r2
+    25:  *(u64 *)(r1 +32) = r2
+    26:  *(u64 *)(r1 +40) = r2
+    27:  *(u64 *)(r1 +48) = r2
+    28:  *(u64 *)(r1 +56) = r2
+    29:  *(u64 *)(r1 +64) = r2
+    30:  *(u64 *)(r1 +72) = r2
+    31:  *(u64 *)(r1 +80) = r2
+    32:  r1 = *(u64 *)(r10 -24)
 		; rec = {epid 0, prid, cpu}
-    32:  *(u32 *)(r1 +128) = 0
-    33:  r1 = *(u64 *)(r10 -8)
-    34:  call bpf_get_attach_cookie#174
-    35:  r1 = *(u64 *)(r10 -24)
-    36:  *(u32 *)(r1 +132) = r0
-    37:  call bpf_get_smp_processor_id#8
-    38:  r1 = *(u64 *)(r10 -24)
-    39:  *(u32 *)(r1 +136) = r0
-    40:  *(u32 *)(r1 +140) = 0
+    33:  *(u32 *)(r1 +128) = r2
+    34:  r1 = *(u64 *)(r10 -8)
+    35:  call bpf_get_attach_cookie#174
+    36:  r1 = *(u64 *)(r10 -24)
+    37:  *(u32 *)(r1 +132) = r0
+    38:  call bpf_get_smp_processor_id#8
+    39:  r1 = *(u64 *)(r10 -24)
+    40:  *(u32 *)(r1 +136) = r0
+    41:  r2 = 0
+    42:  *(u32 *)(r1 +140) = r2
 ; line 4: @calls = count();
 		; @calls[...] = count(...)
 		; key = tmp[8 bytes]
-    41:  r1 = *(u64 *)(r10 -24)
-    42:  r1 += 144
-    43:  *(u64 *)(r1 +0) = 0
+    43:  r1 = *(u64 *)(r10 -24)
+    44:  r1 += 144
+    45:  *(u64 *)(r1 +0) = r2
 		; v = lookup(&dt_agg_0, key) ?: insert zero value
-    44:  r1 = map[dt_agg_0] ll
-    46:  r2 = *(u64 *)(r10 -24)
-    47:  r2 += 144
-    48:  call bpf_map_lookup_elem#1
-    49:  if r0 != 0 goto +14 <64>
-    50:  r1 = map[dt_agg_0] ll
-    52:  r3 = .rodata + 0 ll
-    54:  r4 = 1
-    55:  r2 = *(u64 *)(r10 -24)
-    56:  r2 += 144
-    57:  call bpf_map_update_elem#2
-    58:  r1 = map[dt_agg_0] ll
-    60:  r2 = *(u64 *)(r10 -24)
-    61:  r2 += 144
-    62:  call bpf_map_lookup_elem#1
-    63:  if r0 == 0 goto +5 <69>
-L2:		; <64>
+    46:  r1 = map[dt_agg_0] ll
+    48:  r2 = *(u64 *)(r10 -24)
+    49:  r2 += 144
+    50:  call bpf_map_lookup_elem#1
+    51:  if r0 != 0 goto +14 <66>
+    52:  r1 = map[dt_agg_0] ll
+    54:  r3 = .rodata + 0 ll
+    56:  r4 = 1
+    57:  r2 = *(u64 *)(r10 -24)
+    58:  r2 += 144
+    59:  call bpf_map_update_elem#2
+    60:  r1 = map[dt_agg_0] ll
+    62:  r2 = *(u64 *)(r10 -24)
+    63:  r2 += 144
+    64:  call bpf_map_lookup_elem#1
+    65:  if r0 == 0 goto +5 <71>
+L2:		; <66>
 		; v[0]++
-    64:  r2 = *(u64 *)(r0 +0)
-    65:  r2 += 1
-    66:  *(u64 *)(r0 +0) = r2
-L0:		; <67>
-    67:  r0 = 0
-    68:  exit
-L3:		; <69>
+    66:  r2 = *(u64 *)(r0 +0)
+    67:  r2 += 1
+    68:  *(u64 *)(r0 +0) = r2
+L0:		; <69>
+    69:  r0 = 0
+    70:  exit
+L3:		; <71>
 		; fault site 1: kind 5
-    69:  r1 = *(u64 *)(r10 -24)
-    70:  *(u32 *)(r1 +148) = 5
-    71:  *(u64 *)(r1 +152) = 0
-    72:  *(u32 *)(r1 +160) = 1
-L1:		; <73>
+    71:  r1 = *(u64 *)(r10 -24)
+    72:  r2 = 5
+    73:  *(u32 *)(r1 +148) = r2
+    74:  r2 = 0
+    75:  *(u64 *)(r1 +152) = r2
+    76:  r2 = 1
+    77:  *(u32 *)(r1 +160) = r2
+L1:		; <78>
 		; fault: g->faults++; output the fault record
-    73:  r1 = *(u64 *)(r10 -16)
-    74:  r2 = *(u64 *)(r1 +8)
-    75:  r2 += 1
-    76:  *(u64 *)(r1 +8) = r2
-    77:  r2 = *(u64 *)(r10 -24)
-    78:  *(u32 *)(r2 +128) = -1
-    79:  *(u32 *)(r2 +144) = 0
-    80:  r1 = map[dt_ringbuf] ll
-    82:  r2 += 128
-    83:  r3 = 40
-    84:  r4 = 0
-    85:  call bpf_ringbuf_output#130
-    86:  r0 = 0
-    87:  exit
+    78:  r1 = *(u64 *)(r10 -16)
+    79:  r2 = *(u64 *)(r1 +8)
+    80:  r2 += 1
+    81:  *(u64 *)(r1 +8) = r2
+    82:  r2 = *(u64 *)(r10 -24)
+    83:  r1 = -1
+    84:  *(u32 *)(r2 +128) = r1
+    85:  r1 = 0
+    86:  *(u32 *)(r2 +144) = r1
+    87:  r1 = map[dt_ringbuf] ll
+    89:  r2 += 128
+    90:  r3 = 40
+    91:  r4 = 0
+    92:  call bpf_ringbuf_output#130
+    93:  r0 = 0
+    94:  exit

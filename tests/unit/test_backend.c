@@ -14,6 +14,8 @@
  *   oflow      a clean D_STACK_OFLOW error when spills exceed 512 bytes
  *   legal      64-bit immediates and offsets beyond s16 legalized
  *   fold       peep.c's constant folding agrees with the kernel
+ *   dscripts   D scripts through the whole compiler: llvm-objdump decodes
+ *              every instruction of the objects
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -573,8 +575,7 @@ static int test_core(void)
 	m = bpf_object__find_map_by_name(obj, "result");
 	CHECK(!bpf_map_lookup_elem(bpf_map__fd(m), &key, v), "lookup");
 	bpf_object__close(obj);
-	btf__free(cc.kbtf);
-	dcc_fini(&cc);
+	dcc_fini(&cc);		/* frees cc.kbtf */
 	CHECK(v[0] == (uint64_t)getpid() && v[1] == (uint64_t)getppid(),
 	      "pid %llu ppid %llu, expected %d %d", (unsigned long long)v[0],
 	      (unsigned long long)v[1], getpid(), getppid());
@@ -789,6 +790,46 @@ static int test_fold(void)
 	return 0;
 }
 
+/* ---- dscripts: objects of the whole compiler disassemble cleanly ------------------------ */
+
+static const char *const dscripts[] = {
+	"BEGIN { x = 1; y = \"s\"; trace(x); trace(y); exit(0); }",
+	"syscall::getppid:entry /pid != 0/ { printf(\"%s %d\\n\", execname, pid); }",
+	"syscall::getppid:entry { @c[probefunc] = count(); @q = quantize(tid); "
+	"@s = sum(1); @m = max(pid); }",
+	"BEGIN { printf(\"%d %d %s\\n\", curthread->pid, curthread->real_parent->tgid, "
+	"stringof(curthread->comm)); exit(0); }",
+	"BEGIN { self->t = timestamp; this->a = 6 * 7; trace(this->a); "
+	"trace(self->t > 0 ? 1 : 0); exit(0); }",
+};
+
+static int test_dscripts(void)
+{
+	char path[64];
+	size_t i;
+	FILE *f;
+
+	for (i = 0; i < sizeof(dscripts) / sizeof(dscripts[0]); i++) {
+		struct dcc cc;
+		int rc;
+
+		dcc_init(&cc, NULL);
+		rc = dcc_compile(&cc, "dscript.d", dscripts[i], strlen(dscripts[i]));
+		if (rc)
+			dcc_print_error(&cc, stderr);
+		snprintf(path, sizeof(path), "/tmp/test_backend_d%zu.o", i);
+		f = rc ? NULL : fopen(path, "w");
+		if (f && fwrite(cc.obj, 1, cc.obj_len, f) != cc.obj_len)
+			rc = -1;
+		if (f)
+			fclose(f);
+		dcc_fini(&cc);
+		CHECK(!rc && f, "script %zu does not compile: %s", i, dscripts[i]);
+		CHECK(!tools_ok_file("dscript", path), "script %zu: tools", i);
+	}
+	return 0;
+}
+
 /* ---- main ------------------------------------------------------------------------------------ */
 
 static void run(const char *name, int (*fn)(void))
@@ -814,6 +855,7 @@ int main(int argc, char **argv)
 	run("oflow", test_oflow);
 	run("legal", test_legal);
 	run("fold", test_fold);
+	run("dscripts", test_dscripts);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -13,12 +13,19 @@
  *   aggs      count/quantize/lquantize tables, keys and map names
  *   options   #pragma D option in DTM_T_OPT
  *   verify    a mix of expressions loads (the verifier accepts it)
+ *   core      kernel member accesses carry CO-RE relocations (nested
+ *             members share one access string, bitfields get four kinds)
+ *   alloca    alloca/bcopy/copyinto load; D_ALLOCA_INCOMPAT, non-alloca
+ *             bcopy destination, D_ALLOCA_SIZE are compile errors
+ *   keys      integer aggregation keys keep their declared size
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <linux/bpf.h>
 
 #include "dcc.h"
 #include "dload/meta.h"
@@ -231,6 +238,127 @@ static int t_verify(void)
 	return 0;
 }
 
+/* the CO-RE relocations of the object: count, and whether one has
+ * access `acc` and one has kind `kind` */
+static int core_relocs(struct dcc *cc, const char *acc, bool *has_acc,
+		       uint32_t kind, bool *has_kind)
+{
+	const struct ir_func *f;
+	int i, n = 0;
+
+	*has_acc = *has_kind = false;
+	for (f = cc->ir->funcs; f; f = f->next)
+		for (i = 0; i < f->nrelocs; i++) {
+			const struct ir_reloc *r = &f->relocs[i];
+
+			if (r->kind != IR_RELOC_CORE)
+				continue;
+			n++;
+			*has_acc |= acc && !strcmp(r->core.access, acc);
+			*has_kind |= r->core.kind == kind;
+		}
+	return n;
+}
+
+static int t_core(void)
+{
+	struct btf *kb = btf__load_vmlinux_btf();
+	int id = kb ? btf__find_by_name_kind(kb, "task_struct", BTF_KIND_STRUCT) : -1;
+	const struct btf_type *t = id > 0 ? btf__type_by_id(kb, id) : NULL;
+	int se = -1, i;
+	struct dcc cc;
+	struct meta m;
+	bool acc, bf;
+	char want[32];
+
+	for (i = 0; t && i < btf_vlen(t); i++)
+		if (!strcmp(btf__name_by_offset(kb, btf_members(t)[i].name_off), "se"))
+			se = i;
+	btf__free(kb);
+	CHECK(se >= 0, "no task_struct.se in the kernel BTF");
+	CHECK(!compile(&cc, "BEGIN { trace(curthread->real_parent->tgid);\n"
+		       " trace(curthread->se.vruntime); trace(curthread->in_execve);\n"
+		       " trace(stringof(curthread->comm)); trace(ppid); }", &m),
+	      "%s", cc.err_msg);
+	snprintf(want, sizeof(want), "0:%d:", se);
+	CHECK(core_relocs(&cc, NULL, &acc, BPF_CORE_FIELD_LSHIFT_U64, &bf) >= 9 && bf,
+	      "relocations");
+	core_relocs(&cc, NULL, &acc, BPF_CORE_FIELD_BYTE_SIZE, &bf);
+	CHECK(bf, "bitfield byte size relocation");
+	{
+		const struct ir_func *f;
+
+		acc = false;
+		for (f = cc.ir->funcs; f; f = f->next)
+			for (i = 0; i < f->nrelocs; i++)
+				acc |= f->relocs[i].kind == IR_RELOC_CORE &&
+				       !strncmp(f->relocs[i].core.access, want,
+						strlen(want));
+		CHECK(acc, "se.vruntime: no access %s<vruntime>", want);
+	}
+	CHECK(load_ok(&cc) == 0, "load");
+	dcc_fini(&cc);
+	return 0;
+}
+
+static int compile_fails(const char *src, const char *tag)
+{
+	struct dcc cc;
+	struct meta m;
+	int ok = compile(&cc, src, &m) < 0 && (!strcmp(cc.err_tag, tag) ||
+						 strstr(cc.err_msg, tag));
+
+	if (!ok)
+		fprintf(stderr, "expected %s, got: [%s] %s\n", tag, cc.err_tag,
+			cc.err_msg);
+	dcc_fini(&cc);
+	return ok ? 0 : -1;
+}
+
+static int t_alloca(void)
+{
+	struct dcc cc;
+	struct meta m;
+
+	CHECK(!compile(&cc, "struct foo { int a; char b; int c; } *p;\n"
+		       "BEGIN { s = (char *)alloca(16); s[0] = 'a'; s[1] = 0;\n"
+		       " trace(stringof(s)); p = alloca(sizeof(struct foo));\n"
+		       " p->c = 0x42; trace(p->c); bcopy(execname, s, 8);\n"
+		       " n = 4; d = alloca(n); bcopy(s, d, n); trace(*(int *)d); }\n"
+		       "syscall::write:entry { q = (char *)alloca(8);\n"
+		       " copyinto(arg1, 8, q); trace(q[7]); trace(*(char *)copyin(arg1, 1)); }",
+		       &m), "%s", cc.err_msg);
+	CHECK(load_ok(&cc) == 0, "verifier rejected the program");
+	dcc_fini(&cc);
+	CHECK(!compile_fails("BEGIN { a = (char *)alloca(1); }\n"
+			     "BEGIN { a = (char *)&curthread->comm[0]; }",
+			     "D_ALLOCA_INCOMPAT"), "clash");
+	CHECK(!compile_fails("BEGIN { bcopy(execname, (void *)curthread, 1); }",
+			     "alloca pointer"), "bcopy destination");
+	CHECK(!compile_fails("#pragma D option scratchsize=64\n"
+			     "BEGIN { alloca(65); }", "D_ALLOCA_SIZE"), "size");
+	return 0;
+}
+
+static int t_keys(void)
+{
+	struct dcc cc;
+	struct meta m;
+	uint32_t n, nk;
+	const struct dtm_aggkey *k;
+
+	CHECK(!compile(&cc, "BEGIN { @a[(char)1, (short)2, 3, 4L] = count(); }", &m),
+	      "%s", cc.err_msg);
+	tab(&m, DTM_T_AGG, &n);
+	k = tab(&m, DTM_T_AGGKEY, &nk);
+	CHECK(nk == 4 && k[0].size == 1 && k[1].size == 2 && k[2].size == 4 &&
+	      k[3].size == 8 && k[1].offset == 8 && k[3].offset == 24,
+	      "key sizes %u %u %u %u", k[0].size, k[1].size, k[2].size, k[3].size);
+	CHECK(load_ok(&cc) == 0, "load");
+	dcc_fini(&cc);
+	return 0;
+}
+
 static void run(const char *name, int (*fn)(void))
 {
 	if (fn() == 0) {
@@ -251,6 +379,9 @@ int main(void)
 	run("aggs", t_aggs);
 	run("options", t_options);
 	run("verify", t_verify);
+	run("core", t_core);
+	run("alloca", t_alloca);
+	run("keys", t_keys);
 	printf("test_cg: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
