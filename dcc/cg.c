@@ -341,6 +341,10 @@ static void gen_rec_header(struct cg *g)
 	ir_storei(cc, g->f, 4, s, g->rec_off, g->epid);
 	if (g->probe->prov->dtrace) {
 		ir_storei(cc, g->f, 4, s, g->rec_off + 4, (int32_t)g->probe->param);
+	} else if (g->slot_prid) {
+		v = cg_vreg(g);
+		ir_load(cc, g->f, 8, v, IR_FP, g->slot_prid);
+		ir_store(cc, g->f, 4, s, g->rec_off + 4, v);
 	} else {
 		v = cg_call(g, BPF_FUNC_get_attach_cookie, 1, cg_ctx(g));
 		s = cg_sptr(g);
@@ -364,6 +368,8 @@ static void gen_prologue(struct cg *g)
 	kslot = ir_stack_alloc(f, 8, 8);
 	ir_comment(cc, f, "prologue: %s", g->probe->prog);
 	ir_store(cc, f, 8, IR_FP, g->slot_ctx, f->ctx);
+	if (g->probe->prov->filter)
+		g->probe->prov->filter(g, f->ctx);
 	ir_storei(cc, f, 8, IR_FP, kslot, 0);
 	lookup_zero(g, DTM_MAP_GLOBALS, kslot, g->slot_g);
 	if (!g->probe->prov->dtrace) {
@@ -500,6 +506,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	g->line = cl->line;
 	g->lbl_out = ir_label(g->f);
 	g->lbl_fault = ir_label(g->f);
+	g->slot_prid = 0;
 	g->rec_size = CG_REC_HDR;
 	g->rec_head = NULL;
 	g->rec_tail = &g->rec_head;
@@ -551,6 +558,7 @@ static void add_probe(struct cg *g, int ci, int k, struct node *pd,
 	pr->kind = pp->prov->kind;
 	pr->flags = pp->flags;
 	pr->param = pp->param;
+	pr->stmt = g->nstmts;
 }
 
 static void add_probes(struct cg *g, int ci, struct node *clause)
@@ -558,7 +566,7 @@ static void add_probes(struct cg *g, int ci, struct node *clause)
 	struct node *pd;
 	int k = 0;
 
-	for (pd = clause->kid[0]; pd; pd = pd->next) {
+	for (pd = clause->kid[0]; pd; pd = pd->next, g->nstmts++) {
 		struct prov_probe pp;
 
 		if (!prov_resolve(g->cc, pd, &pp))

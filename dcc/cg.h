@@ -78,6 +78,7 @@ struct cg_probe {
 	int clause;
 	uint32_t kind, flags;
 	uint64_t param;
+	uint32_t stmt;		/* (clause, probe description) number */
 };
 
 /* One aggregation (indexed by sym->id). */
@@ -143,6 +144,7 @@ struct cg {
 	struct cg_clause *cl;
 	int epid, clause_idx;
 	int32_t slot_g, slot_s, slot_ctx;	/* fp offsets */
+	int32_t slot_prid;	/* fp slot of the prid (provider filter), 0: cookie */
 	int lbl_out, lbl_fault;
 	struct cg_fsite *fsites;	/* fault sites, emitted at the end */
 	int nfsites;
@@ -168,6 +170,7 @@ struct cg {
 	int nclauses;
 	struct cg_probe *probes;
 	int nprobes, probes_cap;
+	uint32_t nstmts;
 	struct cg_agg *aggs;
 	int naggs;
 	uint32_t strsize;

@@ -784,6 +784,13 @@ static bool is_null(struct node *n)
 	return n->is_const && n->cval == 0 && !is_string(n->type);
 }
 
+/* string expressions whose value may be a NULL pointer: dynamic
+ * variables (missing elements) and subroutine results */
+static bool null_able(struct node *n)
+{
+	return cg_is_dyn(n) || n->kind == N_CALL;
+}
+
 static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 {
 	struct node *l = n->kid[0], *r = n->kid[1];
@@ -791,8 +798,8 @@ static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 	bool sign;
 	vreg_t a, b;
 
-	if ((is_string(l->type) && is_null(r)) ||
-	    (is_string(r->type) && is_null(l))) {
+	if ((is_string(l->type) && is_null(r) && null_able(l)) ||
+	    (is_string(r->type) && is_null(l) && null_able(r))) {
 		bool save = g->null_str_zero;
 
 		/* s == NULL, s != NULL: on the pointer (0 for a missing

@@ -21,6 +21,7 @@
  * window with the hash of the searched string: one pass, no nested loop.
  */
 #include <linux/bpf.h>
+#include <string.h>
 
 #include "cg.h"
 #include "funcs.h"
@@ -43,8 +44,9 @@
 static struct {
 	const struct ir_func *f;
 	const struct cg_clause *cl;
-	uint32_t buf[2], vars, tok;
-	bool has_buf[2], has_vars, has_tok, tok_init;
+	uint32_t buf[2], vars;
+	int32_t tok;
+	bool has_buf[2], has_vars, has_tok;
 } work;
 
 static void work_reset(struct cg *g)
@@ -54,7 +56,7 @@ static void work_reset(struct cg *g)
 	work.f = g->f;
 	work.cl = g->cl;
 	work.has_buf[0] = work.has_buf[1] = false;
-	work.has_vars = work.has_tok = work.tok_init = false;
+	work.has_vars = work.has_tok = false;
 }
 
 /* bytes of a work buffer: a string, room for cleanpath's two extra '/'
@@ -321,7 +323,7 @@ static vreg_t in_range(struct cg *g, vreg_t c, int lo, int hi)
 /*
  *	i = 0; last = -1
  * loop:	c = s[i]
- *	if (c == ch || c == 0) goto exit	((c ^ ch) * c is 0)
+ *	if (c == 0 || (strchr && c == ch)) goto exit	((c ^ ch) * c is 0)
  *	last = c == ch ? i : last		(strrchr, branch-free)
  *	if (++i < strsize + 1) goto loop
  * exit:	strchr: r = c == ch ? copy(s + i) : NULL
@@ -345,8 +347,10 @@ static int scan_chr(struct cg *g, struct node *call, bool last)
 	ir_place_label(cc, g->f, l_loop);
 	ir_mov(cc, g->f, c, byte_at(g, s, i));
 	x = vcopy(g, c);
-	ir_alu(cc, g->f, BPF_XOR, x, ch);
-	ir_alu(cc, g->f, BPF_MUL, x, c);
+	if (!last) {
+		ir_alu(cc, g->f, BPF_XOR, x, ch);
+		ir_alu(cc, g->f, BPF_MUL, x, c);
+	}
 	exit_ifi(g, BPF_JEQ, x, 0, l_exit);
 	if (last) {
 		x = vcopy(g, c);
@@ -570,15 +574,68 @@ int gen_strstr(struct cg *g, struct node *call)
 
 /* ---- strtok ------------------------------------------------------------------------ */
 
-/* the strtok state: u64 offset, then the string (strsize + 1 bytes) */
+#define TOK_MAP	"dt_strtok"
+
+/*
+ * The strtok state, shared by all the clauses (as in DTrace, strtok(NULL,
+ * d) in one clause goes on with the string given in an earlier clause): a
+ * per-CPU array map of one value, a u64 offset then the string (strsize + 1
+ * bytes).  DTrace forgets the string at each probe firing; here it lasts
+ * until the next strtok(str, d) on that CPU.
+ *	st = map_lookup_elem(&dt_strtok, &zero)
+ */
 static vreg_t tok_state(struct cg *g)
 {
+	struct ir_map *m;
+	vreg_t mp = cg_vreg(g), k = cg_vreg(g), st;
+
+	for (m = g->p->maps; m && strcmp(m->name, TOK_MAP); m = m->next)
+		;
+	if (!m)
+		ir_map_add(g->cc, g->p, TOK_MAP, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
+			   8 + buf_bytes(g), 1);
 	work_reset(g);
 	if (!work.has_tok) {
-		work.tok = cg_tmp_alloc(g, 8 + buf_bytes(g));
+		work.tok = ir_stack_alloc(g->f, 8, 8);
 		work.has_tok = true;
 	}
-	return cg_tmp_ptr(g, work.tok);
+	ir_comment(g->cc, g->f, "st = map_lookup_elem(&%s, &zero)", TOK_MAP);
+	ir_mov(g->cc, g->f, k, IR_FP);
+	ir_alui(g->cc, g->f, BPF_ADD, k, work.tok);
+	ir_storei(g->cc, g->f, 8, k, 0, 0);
+	ir_ld_map(g->cc, g->f, mp, TOK_MAP);
+	st = cg_call(g, BPF_FUNC_map_lookup_elem, 2, mp, k);
+	cg_fault_jcci(g, BPF_JEQ, st, 0, DTM_FLT_ILLOP, IR_NOREG);
+	return st;
+}
+
+/* does n (a subtree) call strtok(str, d) with a non-NULL str? */
+static bool tok_sets(const struct node *n)
+{
+	const struct node *a;
+	int k;
+
+	for (; n; n = n->next) {
+		a = n->kid[0];
+		if (n->kind == N_CALL && n->name && !strcmp(n->name, "strtok") && a &&
+		    !(a->is_const && a->cval == 0 && a->kind != N_STR))
+			return true;
+		for (k = 0; k < 4; k++)
+			if (tok_sets(n->kid[k]))
+				return true;
+	}
+	return false;
+}
+
+/* some clause starts a strtok string */
+static bool tok_any_start(struct cg *g)
+{
+	int i;
+
+	for (i = 0; i < g->nclauses; i++)
+		if (tok_sets(g->clauses[i].node))
+			return true;
+	return false;
 }
 
 /*
@@ -674,8 +731,8 @@ static bool tok_start(struct cg *g, struct node *s)
 
 	work_reset(g);
 	if (s->is_const && s->cval == 0 && s->kind != N_STR) {
-		if (!work.tok_init) {
-			/* no strtok(str, ...) before: DTrace faults */
+		if (!tok_any_start(g)) {
+			/* no strtok(str, ...) anywhere: DTrace faults */
 			v = vconst(g, 0);
 			cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
 		}
@@ -685,13 +742,12 @@ static bool tok_start(struct cg *g, struct node *s)
 	ir_comment(g->cc, g->f, "strtok: save the string, offset 0");
 	cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
 	st = tok_state(g);
+	ir_storei(g->cc, g->f, 8, st, 0, 0);
 	ir_alui(g->cc, g->f, BPF_ADD, st, 8);
 	rc = cg_call(g, user_string(s) ? BPF_FUNC_probe_read_user_str
 				       : BPF_FUNC_probe_read_kernel_str,
 		     3, st, vconst(g, g->strsize), v);
 	cg_fault_jcci(g, BPF_JSLT, rc, 1, DTM_FLT_BADADDR, v);
-	ir_storei(g->cc, g->f, 8, tok_state(g), 0, 0);
-	work.tok_init = true;
 	return false;
 }
 
@@ -703,16 +759,17 @@ static bool tok_start(struct cg *g, struct node *s)
 int gen_strtok(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t ld, d, st, off, b, e, c, n, r = vconst(g, 0);
+	vreg_t ld, d, st, st0, off, b, e, c, n, r = vconst(g, 0);
 	int l_null = ir_label(g->f), l_end = ir_label(g->f);
 
 	tok_start(g, arg(call, 0));
 	d = str_in(g, arg(call, 1), 0, &ld);
 	tok_table(g, d);
-	st = tok_state(g);
+	st0 = tok_state(g);
+	st = vcopy(g, st0);
 	ir_alui(cc, g->f, BPF_ADD, st, 8);
 	off = cg_vreg(g);
-	ir_load(cc, g->f, 8, off, tok_state(g), 0);
+	ir_load(cc, g->f, 8, off, st0, 0);
 	ir_jcci(cc, g->f, BPF_JGT, off, g->strsize - 1, l_end);
 	ir_comment(cc, g->f, "strtok: skip delimiters, then find the token's end");
 	tok_find(g, st, off, false, V_B);
@@ -720,18 +777,18 @@ int gen_strtok(struct cg *g, struct node *call)
 	ir_jcci(cc, g->f, BPF_JGT, b, g->strsize - 1, l_end);
 	c = byte_at(g, st, b);
 	ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_null);
-	ir_store(cc, g->f, 8, tok_state(g), 0, b);
+	ir_store(cc, g->f, 8, st0, 0, b);
 	tok_find(g, st, b, true, V_E);
 	b = var_get(g, V_B);
 	e = var_get(g, V_E);
-	ir_store(cc, g->f, 8, tok_state(g), 0, e);
+	ir_store(cc, g->f, 8, st0, 0, e);
 	ir_jcci(cc, g->f, BPF_JGT, b, g->strsize - 1, l_end);
 	n = vcopy(g, e);
 	ir_alu(cc, g->f, BPF_SUB, n, b);
 	ir_mov(cc, g->f, r, copy_span(g, ptr_add(g, st, b), n));
 	ir_ja(cc, g->f, l_end);
 	ir_place_label(cc, g->f, l_null);
-	ir_store(cc, g->f, 8, tok_state(g), 0, var_get(g, V_B));
+	ir_store(cc, g->f, 8, st0, 0, var_get(g, V_B));
 	ir_place_label(cc, g->f, l_end);
 	(void)ld;
 	return r;
@@ -1079,4 +1136,236 @@ int gen_dirname(struct cg *g, struct node *call)
 	return r;
 }
 
-int gen_cleanpath(struct cg *g, struct node *call) { return -1; }
+/* ---- cleanpath ----------------------------------------------------------------------- */
+
+/*
+ * cleanpath(s) removes "//", "/./" and "dir/../" from a path, as DTrace
+ * does.  The path is copied to D[1..] with a '/' added at both ends, then
+ * two in-place passes compact it; their bodies are branch-free (t below is
+ * 0 or 1) so each iteration is one verifier state:
+ *
+ * forward:	to = 0; seq = 0
+ *	for from = 0..: c = D[from]; D[to] = c; if (c == 0) break
+ *		seq = seq << 8 | c
+ *		t = (seq & 0xffff) == "//";     to -= t;     seq >>= 8t
+ *		t = (seq & 0xffffff) == "/./";  to -= 2t;    seq >>= 16t
+ *		to++
+ * backward:	nup = 0; seq = 0; brk = to
+ *	for from = brk - 1 down to 0, to = from:
+ *		c = D[from]; D[to] = c; seq = seq << 8 | c
+ *		d = (seq & 0xffffffff) == "/../"; nup += d; to += 3d; seq >>= 24d
+ *		t = !d && c == '/'
+ *		if (t && nup > 0) { to = brk; nup-- } else if (t) brk = to
+ *		to--
+ *	to++; a relative path gets "../" nup times (at most 15) before D[to]
+ * The result is D + to without the trailing '/' ("." if empty); a path of
+ * 0 or 1 characters is returned as is.
+ */
+
+/* t = ((x & mask) == pat) as 0/1 */
+static vreg_t seq_is(struct cg *g, vreg_t seq, int64_t mask, int64_t pat)
+{
+	vreg_t x = vcopy(g, seq), m = vconst(g, mask);
+
+	ir_alu(g->cc, g->f, BPF_AND, x, m);
+	ir_alu(g->cc, g->f, BPF_XOR, x, vconst(g, pat));
+	return is_zero(g, x);
+}
+
+/* seq >>= t * bits */
+static void seq_drop(struct cg *g, vreg_t seq, vreg_t t, int bits)
+{
+	vreg_t n = vcopy(g, t);
+
+	ir_alui(g->cc, g->f, BPF_MUL, n, bits);
+	ir_alu(g->cc, g->f, BPF_RSH, seq, n);
+}
+
+/* D[to] = c, checking 0 <= to <= lim (else goto l_out) */
+static void put_at(struct cg *g, vreg_t d, vreg_t to, vreg_t c, uint32_t lim, int l_out)
+{
+	exit_ifi(g, BPF_JSLT, to, 0, l_out);
+	exit_ifi(g, BPF_JGT, to, lim, l_out);
+	ir_store(g->cc, g->f, 1, ptr_add(g, d, to), 0, c);
+}
+
+/* the forward pass; V_E = index of the NUL */
+static void clean_fwd(struct cg *g, vreg_t d, int l_out)
+{
+	struct dcc *cc = g->cc;
+	uint32_t lim = g->strsize + 2;
+	vreg_t from = vconst(g, 0), to = vconst(g, 0), seq = vconst(g, 0), c, t;
+	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "cleanpath: forward pass, drop // and /./");
+	ir_place_label(cc, g->f, l_loop);
+	c = byte_at(g, d, from);
+	put_at(g, d, to, c, lim, l_out);
+	exit_ifi(g, BPF_JEQ, c, 0, l_end);
+	ir_alui(cc, g->f, BPF_LSH, seq, 8);
+	ir_alu(cc, g->f, BPF_OR, seq, c);
+	t = seq_is(g, seq, 0xffff, '/' << 8 | '/');
+	ir_alu(cc, g->f, BPF_SUB, to, t);
+	seq_drop(g, seq, t, 8);
+	t = seq_is(g, seq, 0xffffff, '/' << 16 | '.' << 8 | '/');
+	ir_alu(cc, g->f, BPF_SUB, to, t);
+	ir_alu(cc, g->f, BPF_SUB, to, t);
+	seq_drop(g, seq, t, 16);
+	ir_alui(cc, g->f, BPF_ADD, to, 1);
+	ir_alui(cc, g->f, BPF_ADD, from, 1);
+	ir_jcci(cc, g->f, BPF_JLE, from, lim, l_loop);
+	ir_ja(cc, g->f, l_out);
+	ir_place_label(cc, g->f, l_end);
+	var_set(g, V_E, to);
+}
+
+/* one step of the backward pass (see above) */
+static void clean_back_step(struct cg *g, vreg_t c, vreg_t seq, vreg_t to,
+			    vreg_t brk, vreg_t nup)
+{
+	struct dcc *cc = g->cc;
+	vreg_t dd, t, pos, t10, t11, x;
+
+	ir_alui(cc, g->f, BPF_LSH, seq, 8);
+	ir_alu(cc, g->f, BPF_OR, seq, c);
+	dd = seq_is(g, seq, 0xffffffffLL, '/' | '.' << 8 | '.' << 16 | (int64_t)'/' << 24);
+	ir_alu(cc, g->f, BPF_ADD, nup, dd);
+	x = vcopy(g, dd);
+	ir_alui(cc, g->f, BPF_MUL, x, 3);
+	ir_alu(cc, g->f, BPF_ADD, to, x);
+	seq_drop(g, seq, dd, 24);
+	ir_alui(cc, g->f, BPF_XOR, dd, 1);
+	x = vcopy(g, c);
+	ir_alui(cc, g->f, BPF_XOR, x, '/');
+	t = is_zero(g, x);
+	ir_alu(cc, g->f, BPF_AND, t, dd);
+	pos = is_zero(g, nup);
+	ir_alui(cc, g->f, BPF_XOR, pos, 1);
+	t10 = vcopy(g, t);
+	ir_alu(cc, g->f, BPF_AND, t10, pos);
+	t11 = vcopy(g, pos);
+	ir_alui(cc, g->f, BPF_XOR, t11, 1);
+	ir_alu(cc, g->f, BPF_AND, t11, t);
+	ir_mov(cc, g->f, to, select01(g, t10, brk, to));
+	ir_alu(cc, g->f, BPF_SUB, nup, t10);
+	ir_mov(cc, g->f, brk, select01(g, t11, to, brk));
+	ir_alui(cc, g->f, BPF_SUB, to, 1);
+}
+
+/* the backward pass from V_E; V_E = start of the result, V_X = nup */
+static void clean_back(struct cg *g, vreg_t d, int l_out)
+{
+	struct dcc *cc = g->cc;
+	uint32_t lim = g->strsize + 2;
+	vreg_t top = var_get(g, V_E), to, from, k = vconst(g, 0), seq = vconst(g, 0);
+	vreg_t nup = vconst(g, 0), c, brk;
+	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "cleanpath: backward pass, drop dir/../");
+	exit_ifi(g, BPF_JGT, top, lim, l_out);
+	brk = vcopy(g, top);
+	to = vcopy(g, top);
+	ir_alui(cc, g->f, BPF_SUB, to, 1);
+	from = cg_vreg(g);
+	ir_place_label(cc, g->f, l_loop);
+	ir_mov(cc, g->f, from, top);
+	ir_alui(cc, g->f, BPF_SUB, from, 1);
+	ir_alu(cc, g->f, BPF_SUB, from, k);
+	exit_ifi(g, BPF_JSLT, from, 0, l_end);
+	c = byte_at(g, d, from);
+	put_at(g, d, to, c, lim, l_out);
+	clean_back_step(g, c, seq, to, brk, nup);
+	ir_alui(cc, g->f, BPF_ADD, k, 1);
+	ir_jcci(cc, g->f, BPF_JLE, k, lim, l_loop);
+	ir_place_label(cc, g->f, l_end);
+	ir_alui(cc, g->f, BPF_ADD, to, 1);
+	var_set(g, V_E, to);
+	var_set(g, V_X, nup);
+}
+
+/* relative path: to++, then "../" before D[to] nup times (nup <= 15) */
+static void clean_ups(struct cg *g, vreg_t d, int l_out)
+{
+	struct dcc *cc = g->cc;
+	vreg_t to = var_get(g, V_E), nup = var_get(g, V_X), k = vconst(g, 0), p;
+	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_alui(cc, g->f, BPF_ADD, to, 1);
+	ir_alui(cc, g->f, BPF_AND, nup, 15);
+	ir_place_label(cc, g->f, l_loop);
+	exit_if(g, BPF_JGE, k, nup, l_end);
+	ir_alui(cc, g->f, BPF_SUB, to, 3);
+	exit_ifi(g, BPF_JSLT, to, 0, l_out);
+	exit_ifi(g, BPF_JGT, to, g->strsize, l_out);
+	p = ptr_add(g, d, to);
+	ir_storei(cc, g->f, 1, p, 0, '.');
+	ir_storei(cc, g->f, 1, p, 1, '.');
+	ir_storei(cc, g->f, 1, p, 2, '/');
+	ir_alui(cc, g->f, BPF_ADD, k, 1);
+	ir_jcci(cc, g->f, BPF_JLT, k, 16, l_loop);
+	ir_place_label(cc, g->f, l_end);
+	var_set(g, V_E, to);
+}
+
+/* r = D + V_E without its trailing '/', "." if empty */
+static vreg_t clean_result(struct cg *g, vreg_t d, vreg_t r, int l_out)
+{
+	struct dcc *cc = g->cc;
+	vreg_t to = var_get(g, V_E), n;
+	int l_end = ir_label(g->f), l_dot = ir_label(g->f);
+
+	exit_ifi(g, BPF_JGT, to, g->strsize + 2, l_out);
+	n = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, vconst(g, g->strsize),
+		    ptr_add(g, d, to));
+	ir_jcci(cc, g->f, BPF_JSLT, n, 2, l_dot);
+	ir_jcci(cc, g->f, BPF_JSLE, n, 2, l_end);
+	ir_jcci(cc, g->f, BPF_JSGT, n, g->strsize, l_end);
+	ir_storei(cc, g->f, 1, ptr_add(g, r, n), -2, 0);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_dot);
+	ir_storei(cc, g->f, 2, r, 0, '.');
+	ir_place_label(cc, g->f, l_end);
+	return r;
+}
+
+int gen_cleanpath(struct cg *g, struct node *call)
+{
+	struct dcc *cc = g->cc;
+	struct node *sn = arg(call, 0);
+	vreg_t v = vcopy(g, cg_expr(g, sn)), d = work_buf(g, 1), rc, r, p, first;
+	uint32_t tmp;
+	int l_out = ir_label(g->f), l_short = ir_label(g->f), l_abs = ir_label(g->f);
+
+	r = result_tmp(g, &tmp);
+	ir_storei(cc, g->f, 1, r, 0, 0);
+	cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
+	p = vcopy(g, d);
+	ir_alui(cc, g->f, BPF_ADD, p, 1);
+	rc = cg_call(g, user_string(sn) ? BPF_FUNC_probe_read_user_str
+					: BPF_FUNC_probe_read_kernel_str,
+		     3, p, vconst(g, g->strsize), v);
+	cg_fault_jcci(g, BPF_JSLT, rc, 1, DTM_FLT_BADADDR, v);
+	ir_jcci(cc, g->f, BPF_JSLE, rc, 2, l_short);
+	ir_jcci(cc, g->f, BPF_JSGT, rc, g->strsize, l_out);
+	ir_storei(cc, g->f, 1, d, 0, '/');
+	p = ptr_add(g, d, rc);
+	ir_storei(cc, g->f, 1, p, 0, '/');
+	ir_storei(cc, g->f, 1, p, 1, 0);
+	first = cg_vreg(g);
+	ir_load(cc, g->f, 1, first, d, 1);
+	var_set(g, V_B, first);
+	clean_fwd(g, d, l_out);
+	clean_back(g, d, l_out);
+	first = var_get(g, V_B);
+	ir_jcci(cc, g->f, BPF_JEQ, first, '/', l_abs);
+	clean_ups(g, d, l_out);
+	ir_place_label(cc, g->f, l_abs);
+	clean_result(g, d, r, l_out);
+	ir_ja(cc, g->f, l_out);
+	ir_place_label(cc, g->f, l_short);
+	p = vcopy(g, d);
+	ir_alui(cc, g->f, BPF_ADD, p, 1);
+	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, vconst(g, g->strsize), p);
+	ir_place_label(cc, g->f, l_out);
+	return cg_tmp_ptr(g, tmp);
+}

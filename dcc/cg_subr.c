@@ -7,6 +7,8 @@
  */
 #include <linux/bpf.h>
 
+#include <string.h>
+
 #include "cg.h"
 #include "funcs.h"
 
@@ -34,6 +36,8 @@ static vreg_t vcopy(struct cg *g, vreg_t s)
 	ir_mov(g->cc, g->f, d, s);
 	return d;
 }
+
+static void clamp(struct cg *g, int cc_, vreg_t v, int64_t imm, int64_t k);
 
 /* ---- strings ------------------------------------------------------------------ */
 
@@ -66,6 +70,7 @@ static vreg_t strlen_of(struct cg *g, vreg_t s)
 		ir_alui(cc, g->f, BPF_ADD, n, 1);
 	}
 	ir_place_label(cc, g->f, l_end);
+	clamp(g, BPF_JSGT, n, g->strsize - 1, g->strsize - 1);	/* strsize chars */
 	return n;
 }
 
@@ -210,24 +215,40 @@ int gen_substr(struct cg *g, struct node *call)
 	return cg_tmp_ptr(g, tmp);
 }
 
-/* toupper/tolower: copy, then shift letters in a bounded loop */
+/*
+ * toupper/tolower: copy, then flip the case of letters in [lo, hi] in a
+ * bounded loop whose only branch is its exit (taken as the fall-through,
+ * so the verifier keeps one pending state, not one per character):
+ *	i = 0
+ * loop:	c = t[i]; if (c == 0) goto end
+ *	m = (c - lo) >= 0 && (c - lo - 26) < 0;  t[i] = c ^ (m << 5)
+ *	if (++i < strsize + 1) goto loop
+ */
 static int change_case(struct cg *g, struct node *call, int lo, int hi)
 {
 	struct dcc *cc = g->cc;
 	vreg_t t = read_str(g, cg_expr(g, arg(call, 0)), false);
-	vreg_t i = vconst(g, 0), p = cg_vreg(g), c = cg_vreg(g);
-	int l_loop = ir_label(g->f), l_next = ir_label(g->f), l_end = ir_label(g->f);
+	vreg_t i = vconst(g, 0), p = cg_vreg(g), c = cg_vreg(g), a, m;
+	int l_loop = ir_label(g->f), l_cont = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_place_label(cc, g->f, l_loop);
 	ir_mov(cc, g->f, p, t);
 	ir_alu(cc, g->f, BPF_ADD, p, i);
 	ir_load(cc, g->f, 1, c, p, 0);
-	ir_jcci(cc, g->f, BPF_JEQ, c, 0, l_end);
-	ir_jcci(cc, g->f, BPF_JLT, c, lo, l_next);
-	ir_jcci(cc, g->f, BPF_JGT, c, hi, l_next);
-	ir_alui(cc, g->f, BPF_XOR, c, 0x20);
+	ir_jcci(cc, g->f, BPF_JNE, c, 0, l_cont);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_cont);
+	a = vcopy(g, c);
+	ir_alui(cc, g->f, BPF_SUB, a, lo);
+	m = vcopy(g, a);
+	ir_alui(cc, g->f, BPF_SUB, m, hi - lo + 1);
+	ir_alui(cc, g->f, BPF_RSH, m, 63);		/* c <= hi */
+	ir_alui(cc, g->f, BPF_RSH, a, 63);
+	ir_alui(cc, g->f, BPF_XOR, a, 1);		/* c >= lo */
+	ir_alu(cc, g->f, BPF_AND, m, a);
+	ir_alui(cc, g->f, BPF_LSH, m, 5);
+	ir_alu(cc, g->f, BPF_XOR, c, m);
 	ir_store(cc, g->f, 1, p, 0, c);
-	ir_place_label(cc, g->f, l_next);
 	ir_alui(cc, g->f, BPF_ADD, i, 1);
 	ir_jcci(cc, g->f, BPF_JLT, i, g->strsize, l_loop);
 	ir_place_label(cc, g->f, l_end);
@@ -297,16 +318,211 @@ int gen_rand(struct cg *g, struct node *call)
 	return cg_call(g, BPF_FUNC_get_prandom_u32, 0);
 }
 
-int gen_progenyof(struct cg *g, struct node *call) { return -1; }
-int gen_getmajor(struct cg *g, struct node *call) { return -1; }
-int gen_getminor(struct cg *g, struct node *call) { return -1; }
-int gen_mutex_owned(struct cg *g, struct node *call) { return -1; }
-int gen_mutex_owner(struct cg *g, struct node *call) { return -1; }
-int gen_mutex_type_adaptive(struct cg *g, struct node *call) { return -1; }
-int gen_mutex_type_spin(struct cg *g, struct node *call) { return -1; }
-int gen_rw_read_held(struct cg *g, struct node *call) { return -1; }
-int gen_rw_write_held(struct cg *g, struct node *call) { return -1; }
-int gen_rw_iswriter(struct cg *g, struct node *call) { return -1; }
-int gen_d_path(struct cg *g, struct node *call) { return -1; }
-int gen_msgsize(struct cg *g, struct node *call) { return -1; }
-int gen_msgdsize(struct cg *g, struct node *call) { return -1; }
+/* v = *(u<size> *)(kernel address p), faulting if unreadable */
+static vreg_t kread(struct cg *g, vreg_t p, uint32_t size)
+{
+	uint32_t tmp = cg_tmp_alloc(g, 8);
+	vreg_t r, v = cg_vreg(g);
+
+	ir_storei(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, 0);
+	r = cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp),
+		    vconst(g, size), p);
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, p);
+	ir_load(g->cc, g->f, size, v, cg_tmp_ptr(g, tmp), 0);
+	return v;
+}
+
+/* v = *(u<size> *)(base + offsetof(struct sname, member)) (CO-RE) */
+static vreg_t kfield(struct cg *g, vreg_t base, const char *sname,
+		     const char *member, uint32_t size, struct node *call)
+{
+	vreg_t p = cg_core_field_ptr(g, base, sname, member, NULL);
+
+	if (p == IR_NOREG)
+		dcc_error(g->cc, call->loc, "D_UNKNOWN",
+			  "%s has no member %s in the kernel BTF", sname, member);
+	return kread(g, p, size);
+}
+
+#define PROGENY_DEPTH	64
+
+/*
+ * progenyof(pid): 1 if the current process is pid or one of its
+ * descendants.  Walk up the real_parent chain (at most PROGENY_DEPTH):
+ *	t = current
+ * loop:	if (t->tgid == pid) return 1
+ *	p = t->real_parent; if (p == t || p == 0) return 0
+ *	t = p
+ */
+int gen_progenyof(struct cg *g, struct node *call)
+{
+	struct dcc *cc = g->cc;
+	vreg_t pid = vcopy(g, cg_expr(g, arg(call, 0))), r = vconst(g, 0);
+	vreg_t t = cg_call(g, BPF_FUNC_get_current_task, 0), k = vconst(g, 0), v, p;
+	int l_loop = ir_label(g->f), l_yes = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "progenyof: walk up the real_parent chain");
+	ir_alui(cc, g->f, BPF_LSH, pid, 32);
+	ir_alui(cc, g->f, BPF_RSH, pid, 32);
+	ir_place_label(cc, g->f, l_loop);
+	v = kfield(g, t, "struct task_struct", "tgid", 4, call);
+	ir_jcc(cc, g->f, BPF_JEQ, v, pid, l_yes);
+	p = kfield(g, t, "struct task_struct", "real_parent", 8, call);
+	ir_jcc(cc, g->f, BPF_JEQ, p, t, l_end);
+	ir_jcci(cc, g->f, BPF_JEQ, p, 0, l_end);
+	ir_mov(cc, g->f, t, p);
+	ir_alui(cc, g->f, BPF_ADD, k, 1);
+	ir_jcci(cc, g->f, BPF_JLT, k, PROGENY_DEPTH, l_loop);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_yes);
+	ir_movi(cc, g->f, r, 1);
+	ir_place_label(cc, g->f, l_end);
+	return r;
+}
+
+/* Linux dev_t: major in the bits 20-31, minor in the bits 0-19 */
+int gen_getmajor(struct cg *g, struct node *call)
+{
+	vreg_t v = vcopy(g, cg_expr(g, arg(call, 0)));
+
+	ir_alui(g->cc, g->f, BPF_RSH, v, 20);
+	ir_alui(g->cc, g->f, BPF_AND, v, 0xfff);
+	return v;
+}
+
+int gen_getminor(struct cg *g, struct node *call)
+{
+	vreg_t v = vcopy(g, cg_expr(g, arg(call, 0)));
+
+	ir_alui(g->cc, g->f, BPF_AND, v, 0xfffff);
+	return v;
+}
+
+/* ---- locks: Linux struct mutex and rwlock_t (queued rwlock) ----------------------- */
+
+#define MUTEX_FLAGS	7	/* low bits of mutex.owner */
+#define QW_WMASK	0x1ff	/* qrwlock: writer locked/waiting bits */
+#define QW_LOCKED	0x0ff
+
+/* owner = mutex->owner & ~MUTEX_FLAGS */
+static vreg_t mutex_owner(struct cg *g, struct node *call)
+{
+	vreg_t m = cg_expr(g, arg(call, 0));
+	vreg_t o = kfield(g, m, "struct mutex", "owner", 8, call);
+
+	ir_alui(g->cc, g->f, BPF_AND, o, ~MUTEX_FLAGS);
+	return o;
+}
+
+int gen_mutex_owner(struct cg *g, struct node *call)
+{
+	return mutex_owner(g, call);
+}
+
+/* mutex_owned(m): the owner is the current task */
+int gen_mutex_owned(struct cg *g, struct node *call)
+{
+	vreg_t o = mutex_owner(g, call), t = cg_call(g, BPF_FUNC_get_current_task, 0);
+	vreg_t r = vconst(g, 1);
+	int l = ir_label(g->f);
+
+	ir_jcc(g->cc, g->f, BPF_JEQ, o, t, l);
+	ir_movi(g->cc, g->f, r, 0);
+	ir_place_label(g->cc, g->f, l);
+	return r;
+}
+
+/* Linux mutexes are adaptive (they spin, then sleep) */
+int gen_mutex_type_adaptive(struct cg *g, struct node *call)
+{
+	cg_expr(g, arg(call, 0));
+	return vconst(g, 1);
+}
+
+int gen_mutex_type_spin(struct cg *g, struct node *call)
+{
+	cg_expr(g, arg(call, 0));
+	return vconst(g, 0);
+}
+
+/* the qrwlock counter: the first word of rwlock_t (raw_lock.cnts) */
+static vreg_t rw_cnts(struct cg *g, struct node *call)
+{
+	return kread(g, cg_expr(g, arg(call, 0)), 4);
+}
+
+/* reader count bits (non-zero if read-held), as DTrace for Linux */
+int gen_rw_read_held(struct cg *g, struct node *call)
+{
+	vreg_t c = rw_cnts(g, call);
+
+	ir_alui(g->cc, g->f, BPF_AND, c, ~QW_WMASK);
+	return c;
+}
+
+/* writer holds the lock */
+int gen_rw_write_held(struct cg *g, struct node *call)
+{
+	vreg_t c = rw_cnts(g, call), r = vconst(g, 0);
+	int l = ir_label(g->f);
+
+	ir_alui(g->cc, g->f, BPF_AND, c, QW_LOCKED);
+	ir_jcci(g->cc, g->f, BPF_JNE, c, QW_LOCKED, l);
+	ir_movi(g->cc, g->f, r, 1);
+	ir_place_label(g->cc, g->f, l);
+	return r;
+}
+
+/* a writer holds or waits for the lock */
+int gen_rw_iswriter(struct cg *g, struct node *call)
+{
+	vreg_t c = rw_cnts(g, call), r = vconst(g, 0);
+	int l = ir_label(g->f);
+
+	ir_alui(g->cc, g->f, BPF_AND, c, QW_WMASK);
+	ir_jcci(g->cc, g->f, BPF_JEQ, c, 0, l);
+	ir_movi(g->cc, g->f, r, 1);
+	ir_place_label(g->cc, g->f, l);
+	return r;
+}
+
+/* ---- d_path, msgsize ----------------------------------------------------------------- */
+
+static bool tracing_prog(struct cg *g)
+{
+	const char *sec = g->probe ? g->probe->section : NULL;
+
+	return sec && (!strncmp(sec, "fentry/", 7) || !strncmp(sec, "fexit/", 6));
+}
+
+/*
+ * d_path(struct path *): bpf_d_path(path, buf, strsize + 1).  The kernel
+ * allows that helper only in fentry/fexit (and LSM) programs attached to
+ * an allow-listed function; anywhere else the clause is rejected here
+ * rather than by the verifier.
+ */
+int gen_d_path(struct cg *g, struct node *call)
+{
+	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
+	vreg_t p = cg_expr(g, arg(call, 0)), r;
+
+	if (!tracing_prog(g))
+		dcc_error(g->cc, call->loc, "D_FUNC_UNDEF",
+			  "d_path( ) is only available in fbt probes: the kernel "
+			  "allows bpf_d_path() in fentry/fexit programs only");
+	ir_storei(g->cc, g->f, 1, cg_tmp_ptr(g, tmp), 0, 0);
+	r = cg_call(g, BPF_FUNC_d_path, 3, p, cg_tmp_ptr(g, tmp), vconst(g, g->strsize));
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, p);
+	return cg_tmp_ptr(g, tmp);
+}
+
+/* STREAMS messages do not exist on Linux; DTrace for Linux has neither */
+int gen_msgsize(struct cg *g, struct node *call)
+{
+	dcc_error(g->cc, call->loc, "D_FUNC_UNDEF", "unimplemented subroutine: msgsize");
+}
+
+int gen_msgdsize(struct cg *g, struct node *call)
+{
+	dcc_error(g->cc, call->loc, "D_FUNC_UNDEF", "unimplemented subroutine: msgdsize");
+}

@@ -79,6 +79,7 @@ static void probes_table(struct meta *m)
 		p[i].kind = pr->kind;
 		p[i].flags = pr->flags;
 		p[i].param = pr->param;
+		p[i].stmt = pr->stmt;
 	}
 }
 

@@ -42,6 +42,10 @@ struct provider {
 	bool (*match)(struct dcc *cc, struct node *pd, struct prov_probe *pp);
 	/* Store arg0..arg9 (and errno) into the mstate at s (scratch). */
 	void (*prologue)(struct cg *g, vreg_t ctx, vreg_t s);
+	/* Optional, emitted first (before the master-switch check): a cheap
+	 * filter that may goto g->lbl_out; it may set g->slot_prid, the fp
+	 * slot holding the prid (u64), instead of the attach cookie. */
+	void (*filter)(struct cg *g, vreg_t ctx);
 	/* Type of args[i], or NULL for int64_t. */
 	struct type *(*argtype)(struct cg *g, int i);
 	/* At sema time (probe_arg_type/probe_arg_count of types.h): the

@@ -1,18 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_syscall.c -- the syscall provider on the syscalls tracepoints.
+ * prov_syscall.c -- the syscall provider on the sys_enter/sys_exit raw
+ * tracepoints.
  *
- *   syscall::NAME:entry   -> "tracepoint/syscalls/sys_enter_NAME"
- *   syscall::NAME:return  -> "tracepoint/syscalls/sys_exit_NAME"
+ *   syscall::NAME:entry   -> "raw_tp/sys_enter"  ctx = {pt_regs *regs, long id}
+ *   syscall::NAME:return  -> "raw_tp/sys_exit"   ctx = {pt_regs *regs, long ret}
  *
- * NAME may glob: dload resolves the pattern against the tracefs events and
- * attaches the program to every match.  A description whose name globs
- * both entry and return (syscall::read:) gives two programs.  With
- * host_probes, the pattern must match some syscall of this host.
+ * Each program is attached once, to the raw tracepoint; dload resolves
+ * NAME (may glob) against the syscalls of tracefs and fills the HASH map
+ * dt_syscalls (DTM_MAP_SYSCALLS) with {epid, syscall nr} -> prid for every
+ * match.  The program looks its {epid, nr} up first thing and returns if
+ * absent, so the other syscalls cost one hash lookup.  A description whose
+ * name globs both entry and return (syscall::read:) gives two programs.
+ * With host_probes, the pattern must match some syscall of this host.
  *
- * Context (struct trace_event_raw_sys_enter/exit): 8 bytes of common
- * fields, long __syscall_nr at 8, then args[6] (enter) or long ret (exit)
- * at 16.  On return arg0 = arg1 = ret and errno = ret < 0 ? -ret : 0.
+ * Arguments are read from pt_regs with probe_read_kernel and CO-RE field
+ * relocations (x86_64: di si dx r10 r8 r9, the syscall ABI; aarch64:
+ * regs[0..5]), only those the clause uses.  On return the syscall number
+ * is regs->orig_ax (aarch64: syscallno), arg0 = arg1 = ret and errno = -ret
+ * when ret is in [-4095, -1], else 0.
  */
 #include <linux/bpf.h>
 #include <stdio.h>
@@ -24,6 +30,30 @@
 
 #define SYSCALLS_DIR	"/sys/kernel/tracing/events/syscalls"
 #define SYSCALLS_DIR2	"/sys/kernel/debug/tracing/events/syscalls"
+#define MAX_ERRNO	4095
+
+/* Where the syscall arguments and number live in struct pt_regs: member
+ * and index (-1: not an array), with the x86_64 offsets as fallback when
+ * the kernel's BTF is not available. */
+struct regs_field {
+	const char *member;
+	int idx;
+	int32_t off;
+};
+
+#if defined(__aarch64__)
+static const struct regs_field arg_regs[6] = {
+	{ "regs", 0, 0 }, { "regs", 1, 8 }, { "regs", 2, 16 },
+	{ "regs", 3, 24 }, { "regs", 4, 32 }, { "regs", 5, 40 },
+};
+static const struct regs_field nr_reg = { "syscallno", -1, 280 };
+#else
+static const struct regs_field arg_regs[6] = {
+	{ "di", -1, 112 }, { "si", -1, 104 }, { "dx", -1, 96 },
+	{ "r10", -1, 56 }, { "r8", -1, 72 }, { "r9", -1, 64 },
+};
+static const struct regs_field nr_reg = { "orig_ax", -1, 120 };
+#endif
 
 static int host_count(const char *prefix, const char *func)
 {
@@ -34,36 +64,11 @@ static int host_count(const char *prefix, const char *func)
 	return n;
 }
 
-/* Number of arguments of sys_enter_NAME from its format file (fields at
- * offset >= 16), or 6 when unknown (globs, no tracefs). */
-static int enter_nargs(const char *func)
-{
-	char path[512], line[512];
-	FILE *fp;
-	int n = 0;
-
-	if (!*func || prov_has_glob(func))
-		return 6;
-	snprintf(path, sizeof(path), SYSCALLS_DIR "/sys_enter_%s/format", func);
-	fp = fopen(path, "r");
-	if (!fp)
-		return 6;
-	while (fgets(line, sizeof(line), fp)) {
-		char *o = strstr(line, "offset:");
-
-		if (strstr(line, "field:") && o && atoi(o + 7) >= 16)
-			n++;
-	}
-	fclose(fp);
-	return n > 6 ? 6 : n;
-}
-
 static bool syscall_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 {
 	const char *func = pd_str(pd->pd_func), *name = pd_str(pd->pd_name);
 	bool entry = prov_glob(name, "entry"), ret = prov_glob(name, "return");
 	bool is_ret;
-	char sec[256];
 	int n;
 
 	if (!prov_glob(pd->pd_prov, "syscall") || !prov_glob(pd->pd_mod, "vmlinux"))
@@ -81,64 +86,187 @@ static bool syscall_match(struct dcc *cc, struct node *pd, struct prov_probe *pp
 		if (n > 0)
 			pp->nprobes = n;
 	}
-	snprintf(sec, sizeof(sec), "tracepoint/syscalls/sys_%s_%s",
-		 is_ret ? "exit" : "enter", *func ? func : "*");
-	pp->section = dcc_intern(cc, sec);
+	pp->section = is_ret ? "raw_tp/sys_exit" : "raw_tp/sys_enter";
 	pp->flags = is_ret ? DTM_PF_RETURN : 0;
 	return true;
 }
 
-/* Globbed names attach to syscalls with fewer arguments than 6: direct
- * context reads past the fields would be refused at attach time, so copy
- * the six words with probe_read_kernel(s + arg0, 48, ctx + 16). */
-static void read_args(struct cg *g, vreg_t ctx, vreg_t s)
-{
-	vreg_t d = cg_vreg(g), src = cg_vreg(g), n = cg_vreg(g);
+/* ---- which arguments the clause reads ------------------------------------------ */
 
-	ir_comment(g->cc, g->f, "probe_read_kernel(&arg0, 48, ctx + 16)");
-	ir_mov(g->cc, g->f, d, s);
-	ir_alui(g->cc, g->f, BPF_ADD, d, CG_MST_ARG(0));
-	ir_mov(g->cc, g->f, src, ctx);
-	ir_alui(g->cc, g->f, BPF_ADD, src, 16);
-	ir_movi(g->cc, g->f, n, 48);
-	cg_call(g, BPF_FUNC_probe_read_kernel, 3, d, n, src);
-	prov_zero_args(g, cg_sptr(g), 6);
+static uint32_t args_used(const struct node *n, int depth);
+
+static uint32_t ident_args(const struct node *n, int depth)
+{
+	const char *s = n->name;
+
+	if (n->sym && n->sym->kind == SYM_INLINE && n->sym->inline_expr)
+		return depth > 16 ? ~0u : args_used(n->sym->inline_expr, depth + 1);
+	if (!s)
+		return 0;
+	if (!strcmp(s, "args"))
+		return ~0u;
+	if (!strncmp(s, "arg", 3) && s[3] >= '0' && s[3] <= '9' && !s[4])
+		return 1u << (s[3] - '0');
+	return 0;
 }
 
-static void syscall_prologue(struct cg *g, vreg_t ctx, vreg_t s)
+/* Bit i: argi (or args[]) appears in n, its kids or its siblings. */
+static uint32_t args_used(const struct node *n, int depth)
+{
+	uint32_t m = 0;
+	int i;
+
+	for (; n; n = n->next) {
+		if (n->kind == N_IDENT)
+			m |= ident_args(n, depth);
+		else if (n->kind == N_XLATE)
+			m = ~0u;	/* translators may read anything */
+		for (i = 0; i < 4; i++)
+			m |= args_used(n->kid[i], depth);
+	}
+	return m;
+}
+
+static uint32_t clause_args(struct cg *g)
+{
+	const struct node *c = g->cl->node;
+
+	return args_used(c->kid[1], 0) | args_used(c->kid[2], 0);
+}
+
+/* ---- code ----------------------------------------------------------------------- */
+
+/* p = &regs->field (CO-RE relocated), or regs + fixed offset */
+static vreg_t regs_field_ptr(struct cg *g, vreg_t regs,
+			     const struct regs_field *rf)
+{
+	struct type *st = type_lookup(g->cc, "struct pt_regs");
+	struct cg_lv lv = { .kind = LV_KERNEL, .base = regs };
+	struct member *m;
+	vreg_t p;
+
+	if (st && cg_core_member(g, &lv, st, rf->member, &m) &&
+	    (rf->idx < 0 || cg_core_index(g, &lv, rf->idx, 8)) && !lv.off)
+		return lv.base;
+	p = cg_vreg(g);
+	ir_mov(g->cc, g->f, p, regs);
+	ir_alui(g->cc, g->f, BPF_ADD, p, rf->off);
+	return p;
+}
+
+/* r0 = probe_read_kernel(s + off, size, &regs->field) */
+static vreg_t read_regs(struct cg *g, vreg_t base, int32_t off, int size,
+			vreg_t regs, const struct regs_field *rf)
+{
+	vreg_t src = regs_field_ptr(g, regs, rf), d = cg_vreg(g), n = cg_vreg(g);
+
+	ir_mov(g->cc, g->f, d, base);
+	ir_alui(g->cc, g->f, BPF_ADD, d, off);
+	ir_movi(g->cc, g->f, n, size);
+	return cg_call(g, BPF_FUNC_probe_read_kernel, 3, d, n, src);
+}
+
+/*
+ * Runs before the master-switch check:
+ *   key = {epid, nr}		; nr = (u32)ctx->id, or regs->orig_ax on return
+ *   v = map_lookup_elem(&dt_syscalls, &key); if (!v) goto out
+ *   *(fp + slot_prid) = *v
+ */
+static void syscall_filter(struct cg *g, vreg_t ctx)
 {
 	struct dcc *cc = g->cc;
-	vreg_t r, e;
-	int l;
+	int32_t key = ir_stack_alloc(g->f, 8, 8);
+	vreg_t m, k, v, nr;
 
-	if (!(g->probe->flags & DTM_PF_RETURN)) {
-		const char *func = pd_str(g->probe->pdesc->pd_func);
-		int n = enter_nargs(func);
+	ir_map_add(cc, g->p, DTM_MAP_SYSCALLS, BPF_MAP_TYPE_HASH,
+		   sizeof(struct dtm_syscall_key), sizeof(uint32_t), 1);
+	ir_comment(cc, g->f, "key = {epid %d, syscall nr}", g->epid);
+	ir_storei(cc, g->f, 4, IR_FP, key, g->epid);
+	if (g->probe->flags & DTM_PF_RETURN) {
+		vreg_t regs = cg_vreg(g);
 
-		if (n == 6 && (!*func || prov_has_glob(func)))
-			read_args(g, ctx, s);
-		else if (n > 0)
-			prov_copy_args(g, ctx, s, 16, n);
-		else
-			prov_zero_args(g, s, 0);
-		ir_storei(cc, g->f, 8, s, CG_MST_ERRNO, 0);
-		return;
+		ir_comment(cc, g->f, "probe_read_kernel(&key.nr, 4, &regs->%s)",
+			   nr_reg.member);
+		ir_load(cc, g->f, 8, regs, ctx, 0);
+		nr = read_regs(g, IR_FP, key + 4, 4, regs, &nr_reg);
+		ir_jcci(cc, g->f, BPF_JNE, nr, 0, g->lbl_out);
+	} else {
+		nr = cg_vreg(g);
+		ir_load(cc, g->f, 8, nr, ctx, 8);
+		ir_store(cc, g->f, 4, IR_FP, key + 4, nr);
 	}
-	ir_comment(cc, g->f, "arg0 = arg1 = ret; errno = ret < 0 ? -ret : 0");
-	r = cg_vreg(g);
-	ir_load(cc, g->f, 8, r, ctx, 16);
+	ir_comment(cc, g->f, "prid = map_lookup_elem(&%s, &key) ?: goto out",
+		   DTM_MAP_SYSCALLS);
+	m = cg_vreg(g);
+	ir_ld_map(cc, g->f, m, DTM_MAP_SYSCALLS);
+	k = cg_vreg(g);
+	ir_mov(cc, g->f, k, IR_FP);
+	ir_alui(cc, g->f, BPF_ADD, k, key);
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, k);
+	ir_jcci(cc, g->f, BPF_JEQ, v, 0, g->lbl_out);
+	nr = cg_vreg(g);
+	ir_load(cc, g->f, 4, nr, v, 0);
+	g->slot_prid = ir_stack_alloc(g->f, 8, 8);
+	ir_store(cc, g->f, 8, IR_FP, g->slot_prid, nr);
+}
+
+/* arg_i = regs->{di,si,dx,r10,r8,r9}[i] for the arguments used; the
+ * others 0 (nothing at all if the clause reads no argument) */
+static void entry_args(struct cg *g, vreg_t ctx, uint32_t used)
+{
+	vreg_t regs = cg_vreg(g), s;
+	int i;
+
+	if (!used)
+		return;
+	ir_comment(g->cc, g->f, "mstate.argN = regs->argN (used: %#x)",
+		   used & 0x3ff);
+	ir_load(g->cc, g->f, 8, regs, ctx, 0);
+	for (i = 0; i < 6; i++)
+		if (used & (1u << i))
+			read_regs(g, cg_sptr(g), CG_MST_ARG(i), 8, regs,
+				  &arg_regs[i]);
+	s = cg_sptr(g);
+	for (i = 0; i < CG_NARGS; i++)
+		if (i >= 6 || !(used & (1u << i)))
+			ir_storei(g->cc, g->f, 8, s, CG_MST_ARG(i), 0);
+}
+
+/* arg0 = arg1 = ret; errno = ret in [-4095, -1] ? -ret : 0 */
+static void return_args(struct cg *g, vreg_t ctx, vreg_t s)
+{
+	struct dcc *cc = g->cc;
+	vreg_t r = cg_vreg(g), e = cg_vreg(g);
+	int l = ir_label(g->f);
+	int i;
+
+	ir_comment(cc, g->f, "arg0 = arg1 = ret; errno = -4095 <= ret < 0 ? -ret : 0");
+	ir_load(cc, g->f, 8, r, ctx, 8);
 	ir_store(cc, g->f, 8, s, CG_MST_ARG(0), r);
 	ir_store(cc, g->f, 8, s, CG_MST_ARG(1), r);
-	prov_zero_args(g, s, 2);
-	e = cg_vreg(g);
+	if (clause_args(g) & ~3u)
+		for (i = 2; i < CG_NARGS; i++)
+			ir_storei(cc, g->f, 8, s, CG_MST_ARG(i), 0);
 	ir_movi(cc, g->f, e, 0);
-	l = ir_label(g->f);
 	ir_jcci(cc, g->f, BPF_JSGE, r, 0, l);
+	ir_jcci(cc, g->f, BPF_JSLT, r, -MAX_ERRNO, l);
 	ir_mov(cc, g->f, e, r);
 	ir_emit(cc, g->f, IR_NEG)->dst = e;
 	ir_place_label(cc, g->f, l);
 	ir_store(cc, g->f, 8, s, CG_MST_ERRNO, e);
 }
+
+static void syscall_prologue(struct cg *g, vreg_t ctx, vreg_t s)
+{
+	if (g->probe->flags & DTM_PF_RETURN) {
+		return_args(g, ctx, s);
+		return;
+	}
+	ir_storei(g->cc, g->f, 8, s, CG_MST_ERRNO, 0);
+	entry_args(g, ctx, clause_args(g));
+}
+
+/* ---- typed args[] (sema) --------------------------------------------------------- */
 
 /* sys_enter_NAME/format of a single (non-glob) syscall, or -1 */
 static int enter_format(struct node *pd, char types[][128], int max)
@@ -179,5 +307,6 @@ const struct provider prov_syscall = {
 	.name = "syscall",
 	.kind = DTM_PROV_SYSCALL,
 	.match = syscall_match,
+	.filter = syscall_filter,
 	.prologue = syscall_prologue,
 };

@@ -126,6 +126,10 @@ struct dtm_probe {
 	uint32_t flags;		/* DTM_PF_* */
 	uint64_t param;		/* provider-specific: period in ns for profile/tick,
 				   enum dtm_dtrace_probe for dtrace */
+	uint32_t stmt;		/* DTrace's statement number (N of "dt_clause_N"
+				   in fault messages): one per (clause, probe
+				   description), counted over the program */
+	uint32_t reserved;
 };
 
 #define DTM_PF_RETURN	0x1	/* return probe (syscall return, uretprobe, fexit) */
