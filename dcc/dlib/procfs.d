@@ -173,3 +173,7 @@ translator lwpsinfo_t < struct task_struct *T > {
 
 inline psinfo_t *curpsinfo = xlate <psinfo_t *> (curthread);
 inline lwpsinfo_t *curlwpsinfo = xlate <lwpsinfo_t *> (curthread);
+
+/* the current thread's working and root directories */
+inline string cwd = d_path(&(curthread->fs->pwd));
+inline string root = d_path(&(curthread->fs->root));

@@ -1,7 +1,7 @@
 ; core.d
 
 	.section "raw_tp/dtrace_BEGIN"
-dt_c0_p0:		; program, 153 instructions, stack 32
+dt_c0_p0:		; program, 155 instructions, stack 32
 ; line 3: BEGIN
 		; prologue: dt_c0_p0
      0:  *(u64 *)(r10 -8) = r1
@@ -12,14 +12,14 @@ dt_c0_p0:		; program, 153 instructions, stack 32
      5:  r2 = r10
      6:  r2 += -32
      7:  call bpf_map_lookup_elem#1
-     8:  if r0 == 0 goto +99 <108>
+     8:  if r0 == 0 goto +101 <110>
      9:  *(u64 *)(r10 -16) = r0
 		; s = map_lookup_elem(&dt_scratch, &zero)
     10:  r1 = map[dt_scratch] ll
     12:  r2 = r10
     13:  r2 += -32
     14:  call bpf_map_lookup_elem#1
-    15:  if r0 == 0 goto +92 <108>
+    15:  if r0 == 0 goto +94 <110>
     16:  *(u64 *)(r10 -24) = r0
 		; dtrace provider prologue
     17:  r1 = r0
@@ -36,148 +36,150 @@ dt_c0_p0:		; program, 153 instructions, stack 32
     28:  *(u64 *)(r1 +72) = r2
     29:  *(u64 *)(r1 +80) = r2
     30:  r1 = *(u64 *)(r10 -24)
+    31:  *(u64 *)(r1 +104) = r2
+    32:  r1 = *(u64 *)(r10 -24)
 		; rec = {epid 0, prid, cpu}
-    31:  *(u32 *)(r1 +128) = r2
-    32:  r2 = 1
-    33:  *(u32 *)(r1 +132) = r2
-    34:  call bpf_get_smp_processor_id#8
-    35:  r1 = *(u64 *)(r10 -24)
-    36:  *(u32 *)(r1 +136) = r0
-    37:  r2 = 0
-    38:  *(u32 *)(r1 +140) = r2
+    33:  *(u32 *)(r1 +128) = r2
+    34:  r2 = 1
+    35:  *(u32 *)(r1 +132) = r2
+    36:  call bpf_get_smp_processor_id#8
+    37:  r1 = *(u64 *)(r10 -24)
+    38:  *(u32 *)(r1 +136) = r0
+    39:  r2 = 0
+    40:  *(u32 *)(r1 +140) = r2
 ; line 6: stringof(curthread->comm));
 		; printf("%d %d %s\n", 3 args)
-    39:  call bpf_get_current_task#35
-    40:  r0 += 28                                 ; CO-RE struct task_struct.pid (type 29 access 0:2)
-    41:  r6 = *(u64 *)(r10 -24)
-    42:  r6 += 416
-    43:  r7 = r0
+    41:  call bpf_get_current_task#35
+    42:  r0 += 28                                 ; CO-RE struct task_struct.pid (type 29 access 0:2)
+    43:  r6 = *(u64 *)(r10 -24)
+    44:  r6 += 416
+    45:  r7 = r0
 		; probe_read(tmp, 4, addr)
-    44:  r2 = 4
-    45:  r1 = r6
-    46:  r3 = r7
-    47:  call bpf_probe_read_kernel#113
-    48:  if r0 s< 0 goto +82 <131>
-    49:  r1 = *(u32 *)(r6 +0)
-    50:  r1 <<= 32
-    51:  r1 s>>= 32
+    46:  r2 = 4
+    47:  r1 = r6
+    48:  r3 = r7
+    49:  call bpf_probe_read_kernel#113
+    50:  if r0 s< 0 goto +82 <133>
+    51:  r1 = *(u32 *)(r6 +0)
+    52:  r1 <<= 32
+    53:  r1 s>>= 32
 		; record[16] = pid_t (4 bytes)
-    52:  r2 = *(u64 *)(r10 -24)
-    53:  *(u32 *)(r2 +144) = r1
-    54:  call bpf_get_current_task#35
-    55:  r0 += 40                                 ; CO-RE struct task_struct.real_parent (type 29 access 0:3)
-    56:  r6 = *(u64 *)(r10 -24)
-    57:  r6 += 424
-    58:  r7 = r0
+    54:  r2 = *(u64 *)(r10 -24)
+    55:  *(u32 *)(r2 +144) = r1
+    56:  call bpf_get_current_task#35
+    57:  r0 += 40                                 ; CO-RE struct task_struct.real_parent (type 29 access 0:3)
+    58:  r6 = *(u64 *)(r10 -24)
+    59:  r6 += 424
+    60:  r7 = r0
 		; probe_read(tmp, 8, addr)
-    59:  r2 = 8
-    60:  r1 = r6
-    61:  r3 = r7
-    62:  call bpf_probe_read_kernel#113
-    63:  if r0 s< 0 goto +60 <124>
-    64:  r1 = *(u64 *)(r6 +0)
-    65:  r1 += 24                                 ; CO-RE struct task_struct.tgid (type 29 access 0:1)
-    66:  r6 = *(u64 *)(r10 -24)
-    67:  r6 += 432
-    68:  r7 = r1
+    61:  r2 = 8
+    62:  r1 = r6
+    63:  r3 = r7
+    64:  call bpf_probe_read_kernel#113
+    65:  if r0 s< 0 goto +60 <126>
+    66:  r1 = *(u64 *)(r6 +0)
+    67:  r1 += 24                                 ; CO-RE struct task_struct.tgid (type 29 access 0:1)
+    68:  r6 = *(u64 *)(r10 -24)
+    69:  r6 += 432
+    70:  r7 = r1
 		; probe_read(tmp, 4, addr)
-    69:  r2 = 4
-    70:  r1 = r6
-    71:  r3 = r7
-    72:  call bpf_probe_read_kernel#113
-    73:  if r0 s< 0 goto +43 <117>
-    74:  r1 = *(u32 *)(r6 +0)
-    75:  r1 <<= 32
-    76:  r1 s>>= 32
+    71:  r2 = 4
+    72:  r1 = r6
+    73:  r3 = r7
+    74:  call bpf_probe_read_kernel#113
+    75:  if r0 s< 0 goto +43 <119>
+    76:  r1 = *(u32 *)(r6 +0)
+    77:  r1 <<= 32
+    78:  r1 s>>= 32
 		; record[20] = pid_t (4 bytes)
-    77:  r2 = *(u64 *)(r10 -24)
-    78:  *(u32 *)(r2 +148) = r1
-    79:  call bpf_get_current_task#35
-    80:  r0 += 8                                  ; CO-RE struct task_struct.comm (type 29 access 0:0)
-    81:  r6 = *(u64 *)(r10 -24)
-    82:  r6 += 440
-    83:  r7 = r0
+    79:  r2 = *(u64 *)(r10 -24)
+    80:  *(u32 *)(r2 +148) = r1
+    81:  call bpf_get_current_task#35
+    82:  r0 += 8                                  ; CO-RE struct task_struct.comm (type 29 access 0:0)
+    83:  r6 = *(u64 *)(r10 -24)
+    84:  r6 += 440
+    85:  r7 = r0
 		; probe_read(tmp, 16, addr)
-    84:  r2 = 16
-    85:  r1 = r6
-    86:  r3 = r7
-    87:  call bpf_probe_read_kernel#113
-    88:  if r0 s< 0 goto +21 <110>
+    86:  r2 = 16
+    87:  r1 = r6
+    88:  r3 = r7
+    89:  call bpf_probe_read_kernel#113
+    90:  if r0 s< 0 goto +21 <112>
 		; record[24] = string (257 bytes)
-    89:  r1 = *(u64 *)(r10 -24)
-    90:  r1 += 152
+    91:  r1 = *(u64 *)(r10 -24)
+    92:  r1 += 152
 		; strcpy(dst, src, 257)
-    91:  r2 = 257
-    92:  r3 = r6
-    93:  call bpf_probe_read_kernel_str#115
+    93:  r2 = 257
+    94:  r3 = r6
+    95:  call bpf_probe_read_kernel_str#115
 ; line 7: exit(0);
-    94:  r1 = 0
+    96:  r1 = 0
 		; exit: record status; g->state = DRAINING
-    95:  r2 = *(u64 *)(r10 -24)
-    96:  *(u32 *)(r2 +412) = r1
-    97:  r2 = *(u64 *)(r10 -16)
-    98:  *(u32 *)(r2 +4) = r1
-    99:  r1 = 2
-   100:  *(u32 *)(r2 +0) = r1
+    97:  r2 = *(u64 *)(r10 -24)
+    98:  *(u32 *)(r2 +412) = r1
+    99:  r2 = *(u64 *)(r10 -16)
+   100:  *(u32 *)(r2 +4) = r1
+   101:  r1 = 2
+   102:  *(u32 *)(r2 +0) = r1
 		; ringbuf_output(&dt_ringbuf, rec, 288, 0)
-   101:  r1 = map[dt_ringbuf] ll
-   103:  r2 = *(u64 *)(r10 -24)
-   104:  r2 += 128
-   105:  r3 = 288
-   106:  r4 = 0
-   107:  call bpf_ringbuf_output#130
-L0:		; <108>
-   108:  r0 = 0
-   109:  exit
-L5:		; <110>
+   103:  r1 = map[dt_ringbuf] ll
+   105:  r2 = *(u64 *)(r10 -24)
+   106:  r2 += 128
+   107:  r3 = 288
+   108:  r4 = 0
+   109:  call bpf_ringbuf_output#130
+L0:		; <110>
+   110:  r0 = 0
+   111:  exit
+L5:		; <112>
 		; fault site 4: kind 1
-   110:  r1 = *(u64 *)(r10 -24)
-   111:  r2 = 1
-   112:  *(u32 *)(r1 +148) = r2
-   113:  *(u64 *)(r1 +152) = r7
-   114:  r2 = 4
-   115:  *(u32 *)(r1 +160) = r2
-   116:  goto +19 <136>
-L4:		; <117>
+   112:  r1 = *(u64 *)(r10 -24)
+   113:  r2 = 1
+   114:  *(u32 *)(r1 +148) = r2
+   115:  *(u64 *)(r1 +152) = r7
+   116:  r2 = 4
+   117:  *(u32 *)(r1 +160) = r2
+   118:  goto +19 <138>
+L4:		; <119>
 		; fault site 3: kind 1
-   117:  r1 = *(u64 *)(r10 -24)
-   118:  r2 = 1
-   119:  *(u32 *)(r1 +148) = r2
-   120:  *(u64 *)(r1 +152) = r7
-   121:  r2 = 3
-   122:  *(u32 *)(r1 +160) = r2
-   123:  goto +12 <136>
-L3:		; <124>
+   119:  r1 = *(u64 *)(r10 -24)
+   120:  r2 = 1
+   121:  *(u32 *)(r1 +148) = r2
+   122:  *(u64 *)(r1 +152) = r7
+   123:  r2 = 3
+   124:  *(u32 *)(r1 +160) = r2
+   125:  goto +12 <138>
+L3:		; <126>
 		; fault site 2: kind 1
-   124:  r1 = *(u64 *)(r10 -24)
-   125:  r2 = 1
-   126:  *(u32 *)(r1 +148) = r2
-   127:  *(u64 *)(r1 +152) = r7
-   128:  r2 = 2
-   129:  *(u32 *)(r1 +160) = r2
-   130:  goto +5 <136>
-L2:		; <131>
+   126:  r1 = *(u64 *)(r10 -24)
+   127:  r2 = 1
+   128:  *(u32 *)(r1 +148) = r2
+   129:  *(u64 *)(r1 +152) = r7
+   130:  r2 = 2
+   131:  *(u32 *)(r1 +160) = r2
+   132:  goto +5 <138>
+L2:		; <133>
 		; fault site 1: kind 1
-   131:  r1 = *(u64 *)(r10 -24)
-   132:  r2 = 1
-   133:  *(u32 *)(r1 +148) = r2
-   134:  *(u64 *)(r1 +152) = r7
-   135:  *(u32 *)(r1 +160) = r2
-L1:		; <136>
+   133:  r1 = *(u64 *)(r10 -24)
+   134:  r2 = 1
+   135:  *(u32 *)(r1 +148) = r2
+   136:  *(u64 *)(r1 +152) = r7
+   137:  *(u32 *)(r1 +160) = r2
+L1:		; <138>
 		; fault: g->faults++; output the fault record
-   136:  r1 = *(u64 *)(r10 -16)
-   137:  r2 = *(u64 *)(r1 +8)
-   138:  r2 += 1
-   139:  *(u64 *)(r1 +8) = r2
-   140:  r2 = *(u64 *)(r10 -24)
-   141:  r1 = -1
-   142:  *(u32 *)(r2 +128) = r1
-   143:  r1 = 0
-   144:  *(u32 *)(r2 +144) = r1
-   145:  r1 = map[dt_ringbuf] ll
-   147:  r2 += 128
-   148:  r3 = 40
-   149:  r4 = 0
-   150:  call bpf_ringbuf_output#130
-   151:  r0 = 0
-   152:  exit
+   138:  r1 = *(u64 *)(r10 -16)
+   139:  r2 = *(u64 *)(r1 +8)
+   140:  r2 += 1
+   141:  *(u64 *)(r1 +8) = r2
+   142:  r2 = *(u64 *)(r10 -24)
+   143:  r1 = -1
+   144:  *(u32 *)(r2 +128) = r1
+   145:  r1 = 0
+   146:  *(u32 *)(r2 +144) = r1
+   147:  r1 = map[dt_ringbuf] ll
+   149:  r2 += 128
+   150:  r3 = 40
+   151:  r4 = 0
+   152:  call bpf_ringbuf_output#130
+   153:  r0 = 0
+   154:  exit

@@ -177,9 +177,11 @@ static void test_decls(void)
 	d = d ? d->next : NULL;
 	CHECK(d && d->kind == N_CLAUSE, "typedef name used in a cast");
 
-	p = parse("translator struct out < struct in *P > { a = P->b; };",
+	/* declarations are checked as they are parsed: the types must exist */
+	p = parse("struct in { int b; };\nstruct out { int a; };\n"
+		  "translator struct out < struct in *P > { a = P->b; };",
 		  false);
-	d = first(p);
+	d = first(p) && first(p)->next ? first(p)->next->next : NULL;
 	CHECK(d && d->kind == N_XLATOR && d->kid[2] &&
 	      d->kid[2]->kind == N_XLMEMBER &&
 	      !strcmp(d->kid[1]->kid[1]->name, "P"), "translator");
@@ -266,6 +268,29 @@ static void test_errors(void)
 	expect_error("a:b:c:d:e {}", "D_PDESC_INVAL", 1,
 		     "invalid probe description \"a:b:c:d:e\": "
 		     "Overspecified probe description");
+	expect_error("struct a { int x; }\nstruct b { int y; };\n",
+		     "D_DECL_COMBO", 2, "invalid type combination");
+	expect_error("struct a { int x; }\nstruct b y;\n", "D_DECL_COMBO", 2,
+		     "invalid type combination");
+	expect_error("struct a { struct b x; };\nBEGIN /1 2/ {}\n",
+		     "D_DECL_INCOMPLETE", 1,
+		     "incomplete struct/union/enum struct b: x");
+}
+
+/* The D library is parsed first: its inlines, types and translators are
+ * there, and its items are kept apart from the program's. */
+static void test_dlib(void)
+{
+	struct node *p = parse("BEGIN { x = EINVAL + SIGKILL; }", false);
+
+	CHECK(p && p->kid[1] && first(p) && first(p)->kind == N_CLAUSE &&
+	      !first(p)->next, "library items are kept apart");
+	p = parse("typedef int pointer;\ninline pointer p = (pointer)1;\n",
+		  false);
+	CHECK(p && first(p)->next && first(p)->next->kind == N_INLINE,
+	      "a typedef name in an inline's value is a type");
+	p = parse("psinfo_t ps;\nlwpsinfo_t *lp;\nfileinfo_t fi;\n", false);
+	CHECK(p != NULL, "library types psinfo_t, lwpsinfo_t, fileinfo_t");
 }
 
 int main(void)
@@ -275,6 +300,7 @@ int main(void)
 	test_decls();
 	test_misc();
 	test_errors();
+	test_dlib();
 	dcc_fini(&cc);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

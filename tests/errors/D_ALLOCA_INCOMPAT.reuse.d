@@ -1,0 +1,9 @@
+BEGIN
+{
+	p = (char *)alloca(8);
+}
+
+BEGIN
+{
+	p = (char *)&`max_pfn;
+}
