@@ -417,7 +417,9 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 	struct ir_func *f = g->f;
 	vreg_t m, d, n, z, gp, c;
 
-	if (traces) {
+	if (traces && g->speculative) {
+		cg_spec_output(g, size);	/* speculative record (cg_spec.c) */
+	} else if (traces) {
 		ir_comment(cc, f, "ringbuf_output(&dt_ringbuf, rec, %u, 0)", size);
 		m = cg_vreg(g);
 		ir_ld_map(cc, f, m, DTM_MAP_RINGBUF);
@@ -512,6 +514,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	g->rec_tail = &g->rec_head;
 	g->nrec = 0;
 	g->records = false;
+	g->speculative = false;
 	g->tmp_top = 0;
 	g->fixups = NULL;
 	g->fsites = NULL;

@@ -156,6 +156,7 @@ struct cg {
 	struct cg_rec *rec_head, **rec_tail;
 	int nrec;
 	bool records;		/* some data-recording action */
+	bool speculative;	/* speculate() in this program (cg_spec.c) */
 
 	/* temporaries of the current program */
 	uint32_t tmp_top;
@@ -283,5 +284,9 @@ int (*cg_scratch_func(struct cg *g, const char *name))(struct cg *, struct node 
 
 /* meta_out.c */
 void meta_out(struct cg *g);
+
+/* cg_spec.c: speculations; the epilogue's output of a program that called
+ * speculate() (counts the record as written to its speculation) */
+void cg_spec_output(struct cg *g, uint32_t size);
 
 #endif /* DCC_CG_H */

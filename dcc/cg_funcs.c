@@ -280,10 +280,6 @@ int gen_chill(struct cg *g, struct node *call) { return -1; }
 int gen_copyout(struct cg *g, struct node *call) { return -1; }
 int gen_copyoutstr(struct cg *g, struct node *call) { return -1; }
 int gen_pcap(struct cg *g, struct node *call) { return -1; }
-int gen_speculate(struct cg *g, struct node *call) { return -1; }
-int gen_commit(struct cg *g, struct node *call) { return -1; }
-int gen_discard(struct cg *g, struct node *call) { return -1; }
-int gen_speculation(struct cg *g, struct node *call) { return -1; }
 
 /* ---- actions on aggregations ------------------------------------------------------------ */
 

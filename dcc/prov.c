@@ -16,6 +16,7 @@
 
 static const struct provider *const providers[] = {
 	&prov_dtrace, &prov_profile, &prov_syscall, &prov_sdt, &prov_fbt,
+	&prov_proc, &prov_sched, &prov_io,
 };
 
 const char *pd_str(const char *s)

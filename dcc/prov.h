@@ -57,6 +57,8 @@ struct provider {
 
 extern const struct provider prov_dtrace, prov_profile, prov_tick,
 	prov_syscall, prov_sdt, prov_fbt;
+extern const struct provider prov_proc, prov_sched, prov_io, prov_pid,
+	prov_usdt;
 
 /* Resolve pd against every provider; D_PDESC_ZERO if none accepts it
  * (unless -Z).  Returns false if nothing matched (and -Z allowed it). */
@@ -79,5 +81,16 @@ int prov_format_fields(const char *path, int min_off, char types[][128],
 struct type *prov_field_type(struct dcc *cc, const char *text, bool user);
 /* Copy n u64 context fields at ctx + off (8 bytes apart) to arg0.. */
 void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
+
+/* prov_dep.c: the tracepoint-based proc/sched/io providers (their probes
+ * are the entries of dtm_dep_probes, include/dload/dep_probes.h). */
+bool prov_dep_match(struct dcc *cc, struct node *pd, struct prov_probe *pp,
+		    const char *prov);
+/* v = the tracepoint field `name` of tp ("cat/event") in ctx, or 0 */
+vreg_t prov_dep_field(struct cg *g, vreg_t ctx, const char *tp,
+		      const char *name);
+/* arg0.. = the n named fields, the other args and errno 0 */
+void prov_dep_args(struct cg *g, vreg_t ctx, vreg_t s, const char *tp,
+		   const char *const *fields, int n);
 
 #endif /* DCC_PROV_H */

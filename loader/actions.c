@@ -242,4 +242,6 @@ void dl_output_init(struct dload_obj *o)
 	c->probe_name = cb_probe_name;
 	c->printa = cb_printa;
 	c->action = cb_action;
+	c->ksym = dl_cb_ksym;
+	c->usym = dl_cb_usym;
 }

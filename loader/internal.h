@@ -126,6 +126,7 @@ struct dload_obj {
 	uint64_t *normal;		/* normalize() factor per aggregation */
 	struct dlo_ctx out;
 	int ncpus;
+	struct dl_syms *syms;		/* symbol caches (symbols.c), lazily */
 };
 
 /* errors (obj.c) */
@@ -170,7 +171,8 @@ bool dl_glob(const char *pat, const char *s);
 
 /* providers (prov_*.c) */
 extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
-	dl_prov_tick, dl_prov_sdt, dl_prov_fbt, dl_prov_pid, dl_prov_usdt;
+	dl_prov_tick, dl_prov_sdt, dl_prov_fbt, dl_prov_pid, dl_prov_usdt,
+	dl_prov_proc, dl_prov_sched, dl_prov_io;
 int dl_tracefs(char *buf, size_t len);
 int dl_syscall_nr(const char *name);
 uint32_t dl_count_binds(const struct dload_obj *o, uint32_t kind);
@@ -189,5 +191,34 @@ int dl_agg_clear(struct dload_obj *o, uint32_t id, bool del, int64_t keep);
 void dl_output_init(struct dload_obj *o);
 void dl_probe_error(struct dload_obj *o, uint32_t epid, uint32_t prid,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* symbols.c: kernel (/proc/kallsyms) and user (ELF) symbols */
+struct dl_syms;
+struct dl_symres {
+	const char *obj;		/* "vmlinux", "libc.so.6"; NULL: unknown */
+	const char *name;		/* NULL: in obj, but no symbol */
+	uint64_t addr;			/* the symbol's address */
+};
+struct dl_syms *dl_syms_new(void);
+void dl_syms_free(struct dl_syms *s);
+int dl_syms_load_kernel(struct dl_syms *s, const char *path);
+int dl_ksym_lookup(struct dl_syms *s, uint64_t pc, struct dl_symres *r);
+int dl_usym_lookup(struct dl_syms *s, pid_t pid, uint64_t pc,
+		   struct dl_symres *r);
+int dl_syms_note_pid(struct dl_syms *s, pid_t pid, bool refresh);
+/* DTrace's text: "obj`name+0x1c", "obj`name", "obj`0x..." or "0x...";
+ * 0, or -ENOENT when not even the object is known. */
+int dl_sym_format(char *buf, size_t len, const struct dl_symres *r,
+		  uint64_t pc, bool offset);
+int dl_ksym_text(struct dl_syms *s, uint64_t pc, bool offset, char *buf,
+		 size_t len);
+int dl_usym_text(struct dl_syms *s, pid_t pid, uint64_t pc, bool offset,
+		 char *buf, size_t len);
+/* struct dlo_ctx's ksym/usym callbacks (arg: the dload_obj) */
+int dl_cb_ksym(void *arg, uint64_t pc, bool offset, char *buf, size_t len);
+int dl_cb_usym(void *arg, uint64_t pid, uint64_t pc, bool offset, char *buf,
+	       size_t len);
+/* run loop: note the pids to resolve later; returns the poll timeout */
+int dl_syms_poll(struct dload_obj *o, int timeout_ms);
 
 #endif /* DLOAD_INTERNAL_H */

@@ -160,7 +160,7 @@ static int check_item(struct dload_obj *o, const struct dtm_clause *c,
 	const struct dl_meta *m = &o->meta;
 	const struct dtm_rec *r = &m->recs[ri];
 
-	if (r->action > DTM_ACT_PRINTM || r->kind > DTM_K_FLOAT)
+	if (r->action > DTM_ACT_DISCARD || r->kind > DTM_K_FLOAT)
 		return bad(o, "record item", ri, "unknown action or kind");
 	if (r->offset > c->size || r->size > c->size - r->offset)
 		return bad(o, "record item", ri, "outside the record");

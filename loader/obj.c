@@ -368,6 +368,7 @@ void dload_obj__close(struct dload_obj *obj)
 	free(obj->links);
 	free(obj->rawtp);
 	free(obj->normal);
+	dl_syms_free(obj->syms);
 	free(obj->vlog);
 	free(obj->buf);
 	free(obj->name);

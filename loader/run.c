@@ -255,7 +255,7 @@ static bool done(struct dload_obj *o)
 
 static int consume_loop(struct dload_obj *o)
 {
-	int err, timeout = poll_ms(o);
+	int err, timeout = dl_syms_poll(o, poll_ms(o));
 
 	while (!done(o)) {
 		err = ring_buffer__poll(o->rb, timeout);
@@ -264,6 +264,7 @@ static int consume_loop(struct dload_obj *o)
 				      strerror(-err));
 		fflush(o->out.out);
 		check_drops(o);
+		timeout = dl_syms_poll(o, poll_ms(o));
 	}
 	return 0;
 }

@@ -170,6 +170,8 @@ enum dtm_act {
 	DTM_ACT_RAISE,
 	DTM_ACT_STOP,
 	DTM_ACT_PRINTM,
+	DTM_ACT_COMMIT,		/* commit(id): uint32 id item (see speculations) */
+	DTM_ACT_DISCARD,	/* discard(id): uint32 id item */
 };
 
 /* Kinds of data in a record item or aggregation key. */
@@ -255,7 +257,8 @@ struct dtm_rec_hdr {
 	uint32_t epid;		/* index in DTM_T_PROBE of the program that wrote it */
 	uint32_t prid;		/* probe id: the attach cookie dload gave */
 	uint32_t cpu;
-	uint32_t pad;
+	uint32_t pad;		/* speculation id of a speculative record
+				   (speculate(id) ran in the clause), else 0 */
 };
 
 /*
@@ -292,6 +295,27 @@ struct dtm_fault_rec {
 	uint32_t pad;
 };
 
+/*
+ * Speculations (minor addition).  DTM_MAP_SPEC is a HASH map u32 id ->
+ * struct dtm_spec with at most nspec entries: an entry exists while the
+ * speculation id (1..nspec) is in use.  speculation() claims the lowest free
+ * id with map_update_elem(BPF_NOEXIST); commit()/discard() set .draining;
+ * dload deletes the entry (freeing the id) once it has consumed every
+ * record written for it.  A speculative record is a clause record whose
+ * dtm_rec_hdr.pad holds the id; dload holds it back until a record with a
+ * DTM_ACT_COMMIT item (print it) or DTM_ACT_DISCARD item (drop it) for the
+ * id arrives.  DTM_MAP_SPECW (PERCPU_ARRAY[nspec + 1] of u64) counts the
+ * speculative records written per id, cumulatively over the run; dload
+ * counts those it consumed to know when an id has drained.
+ */
+#define DTM_MAP_SPEC	"dt_spec"
+#define DTM_MAP_SPECW	"dt_specw"
+
+struct dtm_spec {
+	uint64_t draining;	/* commit() or discard() was called */
+	uint64_t reserved;
+};
+
 /* Start of the value of the global map. */
 struct dtm_globals_hdr {
 	uint32_t state;		/* enum dtm_state: the master switch */
@@ -299,6 +323,8 @@ struct dtm_globals_hdr {
 	uint64_t faults;	/* ERROR count */
 	uint64_t drops;		/* records the ring buffer could not take */
 	uint64_t dyndrops;	/* dynamic-variable drops */
+	uint64_t specbusy;	/* speculation() failed: a buffer was draining */
+	uint64_t specunavail;	/* speculation() failed: none available */
 };
 
 enum dtm_state {
