@@ -55,7 +55,10 @@ PCFILE      := $(B)/dload.pc
 
 PROGS := $(B)/dcc $(B)/dload $(B)/dtrace
 
-all: $(PROGS) $(LIBDLOAD_A) $(LIBDLOAD_SO) $(PCFILE)
+# test programs for the pid/usdt providers (tests/run/*.args use them)
+TEST_PROGS := $(patsubst tests/progs/%.c,$(B)/progs/%,$(wildcard tests/progs/*.c))
+
+all: $(PROGS) $(LIBDLOAD_A) $(LIBDLOAD_SO) $(PCFILE) $(TEST_PROGS)
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 
@@ -123,6 +126,11 @@ $(B)/tests/%: tests/unit/%.c $(LIBDCC) $(LIBDLOAD_A)
 	$(Q)$(CC) $(ALL_CFLAGS) -Iloader -o $@ $< $(LIBDCC) $(LIBDLOAD_A) $(LDLIBS)
 
 unit: $(UNIT_BINS)
+
+$(B)/progs/%: tests/progs/%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O1 -g -o $@ $<
 
 setup:
 	$(Q)scripts/setup.sh

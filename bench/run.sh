@@ -4,8 +4,11 @@
 #
 #   (a) per-event overhead: N getppid() calls untraced, traced by dcc's
 #       `syscall::getppid:entry { @ = count(); }` (bench/getppid.d) under
-#       dload, and traced by bench/count.bpf.c (clang -target bpf) under its
-#       own small loader (bench/hand_loader.c); ns/event for each
+#       dload, and traced by the hand-written bench/count.bpf.c (syscall
+#       tracepoint) and bench/count_raw.bpf.c (raw sys_enter tracepoint
+#       filtered on the syscall number, as dcc does), both built with clang
+#       -target bpf and run by their own small loader (bench/hand_loader.c);
+#       ns/event for each
 #   (b) time from starting the loader to probes attached (the loader prints
 #       "ready": dload from the BEGIN clause, which it runs after attaching)
 #   (c) compile time of dcc on the examples (and clang on count.bpf.c)
@@ -27,6 +30,7 @@ ARCH_INC=/usr/include/$(uname -m)-linux-gnu
 # ---- build -----------------------------------------------------------------
 cc -O2 -Wall -o "$BB/harness" bench/harness.c
 clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/count.bpf.c -o "$BB/count.bpf.o"
+clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/count_raw.bpf.c -o "$BB/count_raw.bpf.o"
 # shellcheck disable=SC2046
 cc -O2 -Wall -o "$BB/hand_loader" bench/hand_loader.c $(pkg-config --cflags --libs libbpf)
 "$B/dcc" -o "$BB/getppid.bpf.o" bench/getppid.d
@@ -36,29 +40,34 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 # ---- (a) + (b) --------------------------------------------------------------
 echo "== per-event overhead: $N getppid() calls, median of $REPS runs"
-: >"$BB/untraced" ; : >"$BB/dcc" ; : >"$BB/hand"
+: >"$BB/untraced" ; : >"$BB/dcc" ; : >"$BB/hand" ; : >"$BB/hand_raw"
 for _ in $(seq "$REPS"); do
 	"$BB/harness" loop "$N" >>"$BB/untraced"
-	"$BB/harness" traced "$N" "$B/dload" "$BB/getppid.bpf.o" >>"$BB/dcc"
+	"$BB/harness" traced "$N" "$B/dload" "$BB/getppid.bpf.o" >>"$BB/dcc" 2>/dev/null
 	"$BB/harness" traced "$N" "$BB/hand_loader" "$BB/count.bpf.o" >>"$BB/hand"
+	"$BB/harness" traced "$N" "$BB/hand_loader" "$BB/count_raw.bpf.o" >>"$BB/hand_raw"
 done
 base=$(field ns_per_call <"$BB/untraced" | median)
 dcc_ns=$(field ns_per_call <"$BB/dcc" | median)
 hand_ns=$(field ns_per_call <"$BB/hand" | median)
+raw_ns=$(field ns_per_call <"$BB/hand_raw" | median)
 dcc_start=$(field startup_ms <"$BB/dcc" | median)
 hand_start=$(field startup_ms <"$BB/hand" | median)
-dcc_count=$(field count <"$BB/dcc" | tail -n 1)
-hand_count=$(field count <"$BB/hand" | tail -n 1)
 
-awk -v b="$base" -v d="$dcc_ns" -v h="$hand_ns" -v dc="$dcc_count" \
-    -v hc="$hand_count" -v n="$N" 'BEGIN {
-	printf "  untraced               %8.1f ns/call\n", b
-	printf "  dcc + dload            %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", d, d - b, dc, n * 1.1
-	printf "  hand-written + libbpf  %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", h, h - b, hc, n * 1.1
-	if (h - b > 0)
-		printf "  ratio dcc/hand-written per-event overhead: %.2f\n", (d - b) / (h - b)
-	printf "  ratio dcc/hand-written total ns/call:      %.2f\n", d / h
-}'
+line() {	# line LABEL NS FILE
+	awk -v l="$1" -v x="$2" -v b="$base" -v c="$(field count <"$3" | tail -n 1)" \
+	    -v n="$N" 'BEGIN { printf "  %-34s %8.1f ns/call  (+%.1f ns/event, counted %d of %d)\n", l, x, x - b, c, n * 1.1 }'
+}
+ratio() {	# ratio LABEL NS_DCC NS_REF
+	awk -v l="$1" -v d="$2" -v h="$3" -v b="$base" 'BEGIN {
+		if (h - b > 0) printf "  ratio dcc/%s per-event overhead: %.2f (total ns/call %.2f)\n", l, (d - b) / (h - b), d / h }'
+}
+printf "  %-34s %8.1f ns/call\n" "untraced" "$base"
+line "dcc + dload" "$dcc_ns" "$BB/dcc"
+line "hand-written, syscall tracepoint" "$hand_ns" "$BB/hand"
+line "hand-written, raw sys_enter" "$raw_ns" "$BB/hand_raw"
+ratio "hand-written tracepoint" "$dcc_ns" "$hand_ns"
+ratio "hand-written raw_tp" "$dcc_ns" "$raw_ns"
 
 echo "== time from loader start to probes attached (median)"
 awk -v d="$dcc_start" -v h="$hand_start" 'BEGIN {
@@ -100,9 +109,14 @@ if [ -n "$OBJDUMP" ]; then
 	done
 	count_insns "$BB/getppid.bpf.o" | sed 's|^|  getppid.d: |'
 	count_insns "$BB/count.bpf.o" | sed 's|^|  count.bpf.c (hand-written): |'
-	d=$(count_insns "$BB/getppid.bpf.o" | awk '/sys_enter_getppid/ { print $2 }')
-	h=$(count_insns "$BB/count.bpf.o" | awk '/sys_enter_getppid/ { print $2 }')
-	awk -v d="$d" -v h="$h" 'BEGIN { if (h > 0) printf "  ratio dcc/hand-written instructions (getppid clause): %d/%d = %.2f\n", d, h, d / h }'
+	count_insns "$BB/count_raw.bpf.o" | sed 's|^|  count_raw.bpf.c (hand-written): |'
+	# the getppid clause: dcc's program that is not a dtrace-provider one
+	d=$(count_insns "$BB/getppid.bpf.o" | awk '!/dtrace_/ { print $2; exit }')
+	h=$(count_insns "$BB/count.bpf.o" | awk '{ print $2; exit }')
+	r=$(count_insns "$BB/count_raw.bpf.o" | awk '{ print $2; exit }')
+	awk -v d="$d" -v h="$h" -v r="$r" 'BEGIN {
+		if (h > 0) printf "  ratio dcc/hand-written instructions (getppid clause): %d/%d = %.2f\n", d, h, d / h
+		if (r > 0) printf "  ratio dcc/hand-written raw_tp instructions:            %d/%d = %.2f\n", d, r, d / r }'
 else
 	echo "  (llvm-objdump not found)"
 fi

@@ -32,12 +32,8 @@
 static uint64_t spec_nspec(struct cg *g)
 {
 	const char *v = dcc_option(g->cc, "nspec");
-	unsigned long long n;
 
-	if (!v || !*v)
-		return 1;
-	n = strtoull(v, NULL, 0);
-	return n ? n : 1;
+	return v && *v ? strtoull(v, NULL, 0) : 1;
 }
 
 /* Ids that can be live at once: the size of the dt_spec map. */
@@ -51,7 +47,7 @@ static uint32_t spec_slots(struct cg *g)
 /* Define dt_spec and dt_specw once, on first use. */
 static void spec_maps(struct cg *g)
 {
-	uint32_t n = spec_slots(g);
+	uint32_t n = spec_slots(g) ? spec_slots(g) : 1;
 	struct ir_map *m;
 
 	for (m = g->p->maps; m; m = m->next)
@@ -169,6 +165,8 @@ int gen_speculation(struct cg *g, struct node *call)
 	spec_maps(g);
 	ir_comment(cc, f, "speculation(): claim the lowest free id of 1..%u", n);
 	ir_movi(cc, f, res, 0);
+	if (!n)		/* nspec=0: no speculation, and no drop either */
+		return res;
 	for (i = 0; i < sizeof(struct dtm_spec); i += 8)
 		ir_storei(cc, f, 8, IR_FP, vslot + (int32_t)i, 0);
 	for (i = 1; i <= n; i++)
@@ -210,33 +208,41 @@ int gen_speculate(struct cg *g, struct node *call)
 }
 
 /*
- *   rec[item] = id
+ * Only the call that starts the draining records the id, so that dload
+ * never acts on a stale commit/discard of an id that was reused since:
+ *   rec[item] = 0
  *   p = map_lookup_elem(&dt_spec, &id)
- *   if (p) p->draining = 1
- *   else if (id > nspec) fault(ILLOP)
+ *   if (!p) { if (id > nspec) fault(ILLOP); goto end; }
+ *   if (p->draining) goto end
+ *   p->draining = 1; rec[item] = id
+ * end:
  */
 static int spec_end(struct cg *g, struct node *call, int action)
 {
 	struct dcc *cc = g->cc;
 	struct ir_func *f = g->f;
 	uint64_t nspec = spec_nspec(g);
-	vreg_t id = spec_id(g, call), p;
+	vreg_t id = spec_id(g, call), p, d;
 	struct cg_rec *r;
 	int l_found = ir_label(f), l_end = ir_label(f);
 
 	spec_maps(g);
 	r = cg_rec_add(g, action, DTM_K_INT, 4, 4, call);
 	r->type = "int";
-	ir_comment(cc, f, "%s(id): record[%u] = id", call->name, r->r.offset);
-	ir_store(cc, f, 4, cg_sptr(g), g->rec_off + r->r.offset, id);
+	ir_comment(cc, f, "%s(id): record[%u] = 0", call->name, r->r.offset);
+	ir_storei(cc, f, 4, cg_sptr(g), g->rec_off + r->r.offset, 0);
 	p = spec_lookup(g, DTM_MAP_SPEC, id);
 	ir_jcci(cc, f, BPF_JNE, p, 0, l_found);
 	cg_fault_jcci(g, BPF_JGT, id, nspec > INT32_MAX ? INT32_MAX : (int64_t)nspec,
 		      DTM_FLT_ILLOP, IR_NOREG);
 	ir_ja(cc, f, l_end);
 	ir_place_label(cc, f, l_found);
-	ir_comment(cc, f, "p->draining = 1");
+	d = cg_vreg(g);
+	ir_load(cc, f, 8, d, p, offsetof(struct dtm_spec, draining));
+	ir_jcci(cc, f, BPF_JNE, d, 0, l_end);
+	ir_comment(cc, f, "p->draining = 1; record[%u] = id", r->r.offset);
 	ir_storei(cc, f, 8, p, offsetof(struct dtm_spec, draining), 1);
+	ir_store(cc, f, 4, cg_sptr(g), g->rec_off + r->r.offset, id);
 	ir_place_label(cc, f, l_end);
 	return 0;
 }

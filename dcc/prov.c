@@ -16,7 +16,8 @@
 
 static const struct provider *const providers[] = {
 	&prov_dtrace, &prov_profile, &prov_syscall, &prov_sdt, &prov_fbt,
-	&prov_proc, &prov_sched, &prov_io,
+	&prov_proc, &prov_sched, &prov_io, &prov_pid,
+	&prov_usdt,	/* last: any PROVIDER<pid> no other provider takes */
 };
 
 const char *pd_str(const char *s)

@@ -82,6 +82,12 @@ struct type *prov_field_type(struct dcc *cc, const char *text, bool user);
 /* Copy n u64 context fields at ctx + off (8 bytes apart) to arg0.. */
 void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
 
+/* prov_pid.c: "pid", "pid123"?  v = ctx->member of the user pt_regs (a
+ * direct context load, CO-RE relocated; off: x86_64 fallback offset) */
+bool prov_is_pid(const char *prov);
+vreg_t prov_uregs_load(struct cg *g, vreg_t ctx, const char *member,
+		       int32_t off);
+
 /* prov_dep.c: the tracepoint-based proc/sched/io providers (their probes
  * are the entries of dtm_dep_probes, include/dload/dep_probes.h). */
 bool prov_dep_match(struct dcc *cc, struct node *pd, struct prov_probe *pp,

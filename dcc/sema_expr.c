@@ -374,6 +374,24 @@ static struct sym *kernel_sym(struct dcc *cc, const char *name)
 	return sym;
 }
 
+/* -xlinkmode=dynamic with -xkdefs (the later of kdefs/knodefs wins): a
+ * program may not keep relocations against kernel symbols. */
+static void kdefs_check(struct dcc *cc, struct node *n, struct sym *sym)
+{
+	const struct dcc_option *o;
+	const char *lm = dcc_option(cc, "linkmode");
+	bool kdefs = false;
+
+	for (o = cc->options; o; o = o->next)
+		if (!strcmp(o->name, "kdefs") || !strcmp(o->name, "knodefs"))
+			kdefs = o->name[1] == 'd';
+	if (!kdefs || !lm || strcmp(lm, "dynamic"))
+		return;
+	dcc_error(cc, n->loc, "D_ASRELO", "relocation remains against kernel "
+		  "symbol %s%s (offset 0x%llx)", n->name[0] == '`' ? "vmlinux" :
+		  "", n->name, (unsigned long long)sym->value);
+}
+
 static void undef(struct dcc *cc, struct node *n, const char *name)
 {
 	if (strchr(name, '`'))
@@ -424,8 +442,11 @@ static struct type *e_ident(struct dcc *cc, struct node *n)
 		dcc_error(cc, n->loc, "D_SYNTAX", "syntax error near \"%s\"",
 			  n->name);
 	sym = sema_lookup_global(cc, n->name);
-	if (!sym && strchr(n->name, '`'))
+	if (!sym && strchr(n->name, '`')) {
 		sym = kernel_sym(cc, n->name);
+		if (sym)
+			kdefs_check(cc, n, sym);
+	}
 	if (!sym) {
 		if (func_lookup(n->name))
 			dcc_error(cc, n->loc, "D_IDENT_BADREF", "function '%s' "

@@ -244,4 +244,6 @@ void dl_output_init(struct dload_obj *o)
 	c->action = cb_action;
 	c->ksym = dl_cb_ksym;
 	c->usym = dl_cb_usym;
+	c->kstack_skip = dl_cb_kstack_skip;
+	c->target_pid = o->target_pid > 0 ? (uint64_t)o->target_pid : 0;
 }

@@ -1009,6 +1009,13 @@ int dlo_set_option(struct dlo_ctx *c, const char *name, const char *value)
 			return 0;
 		}
 	}
+	if (strcmp(name, "stackindent") == 0) {
+		if (opt_num(value, &n) || n < 0)
+			return -EINVAL;
+		c->stackindent = n;
+		c->stackindent_set = true;
+		return 0;
+	}
 	if (strcmp(name, "aggsortkeypos") == 0 || strcmp(name, "aggsortpos") == 0 ||
 	    strcmp(name, "strsize") == 0) {
 		if (opt_num(value, &n))

@@ -25,6 +25,7 @@ struct bpf_object;
 struct bpf_program;
 struct bpf_link;
 struct ring_buffer;
+struct dl_spec;
 
 /* The parsed DTM_SECTION: tables copied into zero-filled native structs. */
 struct dl_meta {
@@ -112,12 +113,21 @@ struct dload_obj {
 	struct dl_bind *binds;		uint32_t nbinds, cap_binds;
 	struct dl_link *links;		uint32_t nlinks, cap_links;
 	struct bpf_program **rawtp;	uint32_t nrawtp;	/* attached once */
+	void *usdt_sites;		/* struct dl_usdt_site (prov_usdt.c) */
+	uint32_t nusdt_sites, cap_usdt_sites;
 
 	/* run state */
 	volatile sig_atomic_t stop_req;
 	bool exiting;			/* EXIT record seen */
 	int exit_status;
 	uint64_t drops_seen, dyndrops_seen;
+	/* speculations (spec.c) */
+	struct dl_spec *specs;		/* [1..nspecs] */
+	uint32_t nspecs;
+	int spec_fd, specw_fd;		/* dt_spec, dt_specw */
+	uint64_t specsize;
+	uint64_t specdrops;		/* records over specsize */
+	uint64_t specdrops_seen, specbusy_seen, specunavail_seen;
 	uint64_t aggsize;
 	pid_t target_pid;		/* -c child or -p pid */
 	bool target_child;
@@ -174,8 +184,46 @@ extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
 	dl_prov_tick, dl_prov_sdt, dl_prov_fbt, dl_prov_pid, dl_prov_usdt,
 	dl_prov_proc, dl_prov_sched, dl_prov_io;
 int dl_tracefs(char *buf, size_t len);
+
+/* prov_uprobe.c: ELF files and the objects of a process (pid, usdt) */
+struct dl_uelf {
+	int fd;
+	void *e;			/* Elf * */
+};
+struct dl_uobj {
+	char path[512];
+	char mod[64];			/* basename */
+	bool exe;			/* the executable ("a.out") */
+};
+struct dl_uobjs {
+	int n;
+	struct dl_uobj objs[64];
+};
+int dl_uelf_open(const char *path, struct dl_uelf *u);
+void dl_uelf_close(struct dl_uelf *u);
+int dl_uelf_offset(const struct dl_uelf *u, uint64_t va, uint64_t *off);
+int dl_uelf_funcs(const struct dl_uelf *u,
+		  int (*fn)(void *arg, const char *name, uint64_t va,
+			    uint64_t size),
+		  void *arg);
+int dl_proc_objects(struct dload_obj *o, pid_t pid, struct dl_uobjs *v);
+bool dl_uobj_match(const char *pat, const struct dl_uobj *u);
+pid_t dl_uprov_pid(const struct dload_obj *o, const char *prov);
+int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,
+		   const struct dl_cprobe *cp);
 int dl_syscall_nr(const char *name);
 uint32_t dl_count_binds(const struct dload_obj *o, uint32_t kind);
+
+/* spec.c: speculations */
+int dl_spec_init(struct dload_obj *o);
+void dl_spec_free(struct dload_obj *o);
+/* A speculative record: held back, or printed/dropped if its speculation
+ * is draining.  false if the record is not speculative. */
+bool dl_spec_hold(struct dload_obj *o, const void *data, size_t len);
+/* Print a record, acting on its commit()/discard() items. */
+int dl_spec_record(struct dload_obj *o, const struct dtm_probe *p,
+		   const struct dtm_clause *cl, const void *data, size_t len);
+void dl_spec_poll(struct dload_obj *o);	/* free drained speculations */
 
 /* run.c / aggs.c */
 int dl_run(struct dload_obj *o);
@@ -218,6 +266,8 @@ int dl_usym_text(struct dl_syms *s, pid_t pid, uint64_t pc, bool offset,
 int dl_cb_ksym(void *arg, uint64_t pc, bool offset, char *buf, size_t len);
 int dl_cb_usym(void *arg, uint64_t pid, uint64_t pc, bool offset, char *buf,
 	       size_t len);
+size_t dl_cb_kstack_skip(void *arg, const uint64_t *pcs, size_t n);
+size_t dl_kstack_skip(struct dl_syms *s, const uint64_t *pcs, size_t n);
 /* run loop: note the pids to resolve later; returns the poll timeout */
 int dl_syms_poll(struct dload_obj *o, int timeout_ms);
 

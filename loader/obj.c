@@ -367,6 +367,7 @@ void dload_obj__close(struct dload_obj *obj)
 	free(obj->binds);
 	free(obj->links);
 	free(obj->rawtp);
+	free(obj->usdt_sites);
 	free(obj->normal);
 	dl_syms_free(obj->syms);
 	free(obj->vlog);

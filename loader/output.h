@@ -74,6 +74,9 @@ struct dlo_ctx {
 	bool flowindent;		/* (not yet) */
 	bool rawbytes;			/* trace() and keys as hex dumps */
 	uint32_t strsize;		/* default string size; 0: 256 */
+	int stackindent;		/* indent of stack frames, if set */
+	bool stackindent_set;		/* (else DTrace's default, 14) */
+	uint64_t target_pid;		/* $target: %A of a bare address */
 
 	/* --- callbacks (all optional; NULL uses a fallback) --- */
 	void *arg;			/* passed to every callback */
@@ -89,6 +92,10 @@ struct dlo_ctx {
 	/* User symbol for pc in process pid; 0 or -errno (then hex). */
 	int (*usym)(void *arg, uint64_t pid, uint64_t pc, bool offset,
 		    char *buf, size_t len);
+	/* Number of leading frames of a kernel stack that belong to the
+	 * tracing machinery (BPF programs, their dispatch, dload's test
+	 * runs of BEGIN/END) and are not printed; n: none is printed. */
+	size_t (*kstack_skip)(void *arg, const uint64_t *pcs, size_t n);
 	/* printa() in a record: the loader snapshots aggregation aggid
 	 * (combined over CPUs) and calls dlo_printa(c, fmt, ...); fmt is
 	 * NULL for printa(@a) without a format.  Errors are returned. */
@@ -121,10 +128,10 @@ struct dlo_ctx {
 
 /* Set an output option by name ("aggsortkey", "aggsortrev", "aggsortpos",
  * "aggsortkeypos", "quiet", "rawbytes", "strsize", "aggpack", "aggzoom",
- * "flowindent").  Flags take no value, a number, or yes/true/enable(d)/
- * on/set or no/false/disable(d)/off/unset (any case).  Returns 0 if
- * applied, -ENOENT if not an output option (the caller may handle it),
- * -EINVAL for a bad value. */
+ * "flowindent", "stackindent").  Flags take no value, a number, or
+ * yes/true/enable(d)/on/set or no/false/disable(d)/off/unset (any case).
+ * Returns 0 if applied, -ENOENT if not an output option (the caller may
+ * handle it), -EINVAL for a bad value. */
 int dlo_set_option(struct dlo_ctx *c, const char *name, const char *value);
 
 /* The column header "CPU     ID                    FUNCTION:NAME" (without
@@ -226,6 +233,11 @@ int dlo_pf_format_multi(struct dlo_ctx *c, FILE *out, const char *fmt,
 int dlo_print_stack_item(struct dlo_ctx *c, FILE *out,
 			 const struct dtm_rec *rec, const void *data,
 			 int indent);
+/* Same, each frame's text formatted with fmt (a "%s"-like conversion,
+ * e.g. "%60s" for printf's %60k); NULL: "%s". */
+int dlo_print_stack_fmt(struct dlo_ctx *c, FILE *out,
+			const struct dtm_rec *rec, const void *data,
+			int indent, const char *fmt);
 /* quantize/lquantize/llquantize histogram of a combined value. */
 int dlo_print_hist(struct dlo_ctx *c, FILE *out, const struct dlo_agginfo *ai,
 		   const int64_t *val);

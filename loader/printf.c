@@ -309,6 +309,8 @@ static int pf_uaddr(struct pf_state *st, const struct pf_conv *cv,
 			return -EINVAL;
 		pc = (uint64_t)v;
 	}
+	if (!pid)		/* a bare address: in $target, as DTrace */
+		pid = st->c->target_pid;
 	dlo_usym_str(st->c, pid, pc, true, buf, sizeof(buf));
 	return emit(st->out, spec, "s", buf);
 }
@@ -346,12 +348,21 @@ static int pf_time822(struct pf_state *st, const struct pf_conv *cv,
 	return emit(st->out, spec, "s", buf);
 }
 
+/* %k: as DTrace, a left-aligned width is also the indent of the frames,
+ * and every frame goes through the conversion's own format ("%-20s"). */
 static int pf_stack(struct pf_state *st, const struct pf_conv *cv,
 		    const char *spec, const struct dlo_arg *a)
 {
-	int indent = (cv->flags & PF_LEFT) ? abs(cv->width) : 0;
+	size_t nflags = strspn(spec + 1, "#0-+' ");
+	bool left = memchr(spec + 1, '-', nflags) != NULL;
+	int indent = left ? atoi(spec + 1 + nflags) : 0;	/* resolved %*k */
+	char fmt[64];
 
-	return dlo_print_stack_item(st->c, st->out, a->rec, a->data, indent);
+	if (a->rec->kind != DTM_K_STACK && a->rec->kind != DTM_K_USTACK)
+		return -EINVAL;
+	snprintf(fmt, sizeof(fmt), "%ss", spec);
+	return dlo_print_stack_fmt(st->c, st->out, a->rec, a->data, indent,
+				   fmt);
 }
 
 static const pf_fn pf_table[128] = {
@@ -495,8 +506,6 @@ static int do_conv(struct pf_state *st, const struct pf_conv *cv)
 		return -EINVAL;
 	if ((cv->flags & PF_DYNP) && arg_int(st, &prec))
 		return -EINVAL;
-	if (cv->conv == 'k' && (cv->flags & PF_LEFT))
-		width = 0;
 	build_spec(spec, sizeof(spec), cv, width, prec);
 	if (cv->flags & PF_AGG)
 		return st->naggs ? pf_aggval_next(st, cv, spec) : -EINVAL;

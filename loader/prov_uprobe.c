@@ -1,16 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_uprobe.c -- user-space providers: pid (uprobes) and usdt.
+ * prov_uprobe.c -- the pid provider (uprobes), and the process and ELF
+ * helpers it shares with the usdt provider (prov_usdt.c).
  *
- * pid<PID>:MODULE:FUNCTION:entry|return attaches a uprobe/uretprobe to
- * FUNCTION in MODULE (a path, a library name, or "a.out" for the target's
- * executable) of process PID ($target when the provider is just "pid").
- * usdt PROVIDER<PID>:MODULE:FUNCTION:NAME attaches with libbpf's USDT
- * support (the program must be of section "usdt").  Globs in the function
- * name are not resolved yet (libbpf resolves one symbol per attach).
+ * pidPID:MODULE:FUNCTION:entry|return|OFFSET: PID is the number after
+ * "pid" ($target when there is none or it is 0: with -c, dcc compiles
+ * before the child exists).  MODULE globs the basenames of the objects of
+ * the process ("a.out" is its executable, "libc" also matches
+ * "libc.so.6"), FUNCTION globs the STT_FUNC symbols of their .symtab and
+ * .dynsym (libelf); each match is one concrete probe pidPID:BASENAME:FUNC:
+ * NAME, attached with bpf_program__attach_uprobe_opts at the symbol's file
+ * offset (plus OFFSET, which must lie inside the function).
+ *
+ * The objects of a running process come from /proc/PID/maps.  A -c child
+ * is held before its exec until the probes are attached, so its objects
+ * are the command found on $PATH and the shared libraries it needs
+ * (DT_NEEDED, searched in the usual library directories); a uprobe on a
+ * file is live in every process that maps it later, the pid filter does
+ * the rest.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,59 +34,346 @@
 
 #include "internal.h"
 
-/* The pid of a provider name "pid1234" (or $target for "pid"); 0 if none. */
-static pid_t prov_pid(const struct dload_obj *o, const char *prov)
+#define MAX_UOBJS	64
+
+static const char *const lib_dirs[] = {
+	"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
+	"/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+	"/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib",
+};
+
+/* ---- ELF ------------------------------------------------------------------------ */
+
+int dl_uelf_open(const char *path, struct dl_uelf *u)
+{
+	static bool init;
+
+	if (!init) {
+		elf_version(EV_CURRENT);
+		init = true;
+	}
+	u->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (u->fd < 0)
+		return -errno;
+	u->e = elf_begin(u->fd, ELF_C_READ_MMAP, NULL);
+	if (!u->e || elf_kind(u->e) != ELF_K_ELF) {
+		dl_uelf_close(u);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+void dl_uelf_close(struct dl_uelf *u)
+{
+	if (u->e)
+		elf_end(u->e);
+	if (u->fd >= 0)
+		close(u->fd);
+	u->e = NULL;
+	u->fd = -1;
+}
+
+/* The file offset of virtual address va (through the PT_LOAD headers). */
+int dl_uelf_offset(const struct dl_uelf *u, uint64_t va, uint64_t *off)
+{
+	size_t n;
+	GElf_Phdr ph;
+
+	if (elf_getphdrnum(u->e, &n))
+		return -ENOEXEC;
+	for (size_t i = 0; i < n; i++) {
+		if (!gelf_getphdr(u->e, (int)i, &ph) || ph.p_type != PT_LOAD)
+			continue;
+		if (va >= ph.p_vaddr && va < ph.p_vaddr + ph.p_memsz) {
+			*off = va - ph.p_vaddr + ph.p_offset;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+/* Call fn for each defined function symbol of .symtab and .dynsym. */
+int dl_uelf_funcs(const struct dl_uelf *u,
+		  int (*fn)(void *arg, const char *name, uint64_t va,
+			    uint64_t size),
+		  void *arg)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	int err = 0;
+
+	while (!err && (scn = elf_nextscn(u->e, scn))) {
+		Elf_Data *d;
+		size_t n;
+
+		if (!gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_SYMTAB &&
+						sh.sh_type != SHT_DYNSYM))
+			continue;
+		d = elf_getdata(scn, NULL);
+		n = d && sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+		for (size_t i = 0; !err && i < n; i++) {
+			GElf_Sym s;
+			const char *name;
+
+			if (!gelf_getsym(d, (int)i, &s) || !s.st_value ||
+			    s.st_shndx == SHN_UNDEF ||
+			    (GELF_ST_TYPE(s.st_info) != STT_FUNC &&
+			     GELF_ST_TYPE(s.st_info) != STT_GNU_IFUNC))
+				continue;
+			name = elf_strptr(u->e, sh.sh_link, s.st_name);
+			if (name && *name)
+				err = fn(arg, name, s.st_value, s.st_size);
+		}
+	}
+	return err;
+}
+
+/* ---- the objects of a process --------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static void add_uobj(struct dl_uobjs *v, const char *path, bool exe)
+{
+	struct dl_uobj *u;
+
+	if (v->n >= MAX_UOBJS)
+		return;
+	for (int i = 0; i < v->n; i++)
+		if (!strcmp(v->objs[i].path, path))
+			return;
+	u = &v->objs[v->n++];
+	snprintf(u->path, sizeof(u->path), "%s", path);
+	snprintf(u->mod, sizeof(u->mod), "%s", base_name(path));
+	u->exe = exe;
+}
+
+/* Search a command on $PATH like execvp. */
+static bool find_command(const char *cmd, char *buf, size_t len)
+{
+	const char *path = getenv("PATH");
+	char *copy, *dir, *save = NULL;
+	bool found = false;
+
+	if (strchr(cmd, '/')) {
+		snprintf(buf, len, "%s", cmd);
+		return access(buf, X_OK) == 0;
+	}
+	copy = strdup(path ? path : "/usr/local/bin:/usr/bin:/bin");
+	for (dir = copy ? strtok_r(copy, ":", &save) : NULL; dir && !found;
+	     dir = strtok_r(NULL, ":", &save)) {
+		snprintf(buf, len, "%s/%s", *dir ? dir : ".", cmd);
+		found = access(buf, X_OK) == 0;
+	}
+	free(copy);
+	return found;
+}
+
+static bool find_lib(const char *name, char *buf, size_t len)
+{
+	for (size_t i = 0; i < sizeof(lib_dirs) / sizeof(lib_dirs[0]); i++) {
+		snprintf(buf, len, "%s/%s", lib_dirs[i], name);
+		if (access(buf, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Add the DT_NEEDED libraries of path (and the interpreter). */
+static void add_needed(struct dl_uobjs *v, const char *path)
+{
+	struct dl_uelf u = { .fd = -1 };
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	char lib[PATH_MAX];
+
+	if (dl_uelf_open(path, &u))
+		return;
+	while ((scn = elf_nextscn(u.e, scn))) {
+		Elf_Data *d;
+		GElf_Dyn dyn;
+
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_DYNAMIC)
+			continue;
+		d = elf_getdata(scn, NULL);
+		for (size_t i = 0; d && sh.sh_entsize &&
+		     i < sh.sh_size / sh.sh_entsize; i++) {
+			const char *name;
+
+			if (!gelf_getdyn(d, (int)i, &dyn) || dyn.d_tag != DT_NEEDED)
+				continue;
+			name = elf_strptr(u.e, sh.sh_link, dyn.d_un.d_val);
+			if (name && find_lib(name, lib, sizeof(lib)))
+				add_uobj(v, lib, false);
+		}
+	}
+	dl_uelf_close(&u);
+}
+
+/* A -c child still waiting for its exec: the command and its libraries. */
+static int unstarted_objects(struct dload_obj *o, struct dl_uobjs *v)
+{
+	char path[PATH_MAX];
+
+	if (!find_command(o->ro.target_argv[0], path, sizeof(path)))
+		return 0;
+	add_uobj(v, path, true);
+	for (int i = 0; i < v->n; i++)	/* grows while we walk it */
+		add_needed(v, v->objs[i].path);
+	return 0;
+}
+
+static int running_objects(pid_t pid, struct dl_uobjs *v)
+{
+	char path[64], line[PATH_MAX + 128], exe[PATH_MAX];
+	ssize_t n;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	n = readlink(path, exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		add_uobj(v, exe, true);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -errno;
+	while (fgets(line, sizeof(line), fp)) {
+		char *file = strchr(line, '/');
+
+		if (!file || strstr(line, " (deleted)"))
+			continue;
+		file[strcspn(file, "\n")] = 0;
+		add_uobj(v, file, false);
+	}
+	fclose(fp);
+	return 0;
+}
+
+int dl_proc_objects(struct dload_obj *o, pid_t pid, struct dl_uobjs *v)
+{
+	v->n = 0;
+	if (o->target_child && pid == o->target_pid && o->target_go_fd >= 0 &&
+	    o->ro.target_argv)
+		return unstarted_objects(o, v);
+	return running_objects(pid, v);
+}
+
+bool dl_uobj_match(const char *pat, const struct dl_uobj *u)
+{
+	size_t n = strlen(pat);
+
+	if (!*pat || dl_glob(pat, u->mod))
+		return true;
+	if (u->exe && !strcmp(pat, "a.out"))
+		return true;
+	return !strncmp(u->mod, pat, n) && !strncmp(u->mod + n, ".so", 3);
+}
+
+/* The pid of a provider name "pid1234" (or $target for "pid", "pid0"). */
+pid_t dl_uprov_pid(const struct dload_obj *o, const char *prov)
 {
 	const char *d = prov + strlen(prov);
 
 	while (d > prov && isdigit((unsigned char)d[-1]))
 		d--;
-	return *d ? (pid_t)atoi(d) : o->target_pid;
+	return *d && atoi(d) > 0 ? (pid_t)atoi(d) : o->target_pid;
 }
 
-/* The binary path for MODULE in process pid. */
-static void module_path(pid_t pid, const char *mod, char *buf, size_t len)
-{
-	if (!*mod || !strcmp(mod, "a.out"))
-		snprintf(buf, len, "/proc/%d/exe", (int)pid);
-	else
-		snprintf(buf, len, "%s", mod);
-}
+/* ---- pid ------------------------------------------------------------------------ */
 
-static int upro_resolve(struct dload_obj *o, uint32_t epid,
-			const struct dtm_probe *p, uint32_t kind)
+struct pid_walk {
+	struct dload_obj *o;
+	uint32_t epid;
+	const struct dtm_probe *p;
+	const struct dl_uelf *elf;
+	const struct dl_uobj *obj;
+	pid_t pid;
+	const char *func;	/* pattern */
+	const char *name;	/* "entry", "return" or the offset */
+	uint64_t delta;		/* offset probes */
+	int n;
+};
+
+static int pid_sym(void *arg, const char *name, uint64_t va, uint64_t size)
 {
-	const struct dl_meta *m = &o->meta;
-	const char *prov = dl_str(m, p->provider), *func = dl_str(m, p->function);
-	char path[256], provname[80];
-	pid_t pid = prov_pid(o, prov);
+	struct pid_walk *w = arg;
+	char prov[32], target[sizeof(((struct dl_cprobe *)0)->target)];
+	uint64_t off;
 	int err;
 
-	if (!pid || !*func || strpbrk(func, "*?["))
+	if (!dl_glob(w->func, name))
 		return 0;
-	module_path(pid, dl_str(m, p->module), path, sizeof(path));
-	snprintf(provname, sizeof(provname), "%.*s%d",
-		 (int)strcspn(prov, "0123456789"), prov, (int)pid);
-	err = dl_bind_probe(o, epid, kind, provname, dl_str(m, p->module),
-			    func, dl_str(m, p->name), path, (uint64_t)pid,
-			    p->flags);
-	return err ? err : 1;
+	if (w->delta && w->delta >= size)
+		return 0;
+	if (dl_uelf_offset(w->elf, va, &off))
+		return 0;
+	snprintf(prov, sizeof(prov), "pid%d", (int)w->pid);
+	snprintf(target, sizeof(target), "%llx %.140s",
+		 (unsigned long long)(off + w->delta), w->obj->path);
+	err = dl_bind_probe(w->o, w->epid, DTM_PROV_PID, prov, w->obj->mod,
+			    name, w->name, target, (uint64_t)w->pid,
+			    w->p->flags & DTM_PF_RETURN);
+	if (err)
+		return err;
+	w->n++;
+	return 0;
+}
+
+/* The concrete probe name: "entry", "return" or the hex offset. */
+static void pid_name(const struct dtm_probe *p, const char *pat, char *buf,
+		     size_t len, uint64_t *delta)
+{
+	*delta = 0;
+	if (p->flags & DTM_PF_RETURN) {
+		snprintf(buf, len, "return");
+	} else if (!*pat || dl_glob(pat, "entry")) {
+		snprintf(buf, len, "entry");
+	} else {
+		*delta = strtoull(pat, NULL, 16);
+		snprintf(buf, len, "%llx", (unsigned long long)*delta);
+	}
 }
 
 static int pid_resolve(struct dload_obj *o, uint32_t epid,
 		       const struct dtm_probe *p)
 {
-	return upro_resolve(o, epid, p, DTM_PROV_PID);
+	const struct dl_meta *m = &o->meta;
+	struct pid_walk w = { .o = o, .epid = epid, .p = p };
+	struct dl_uobjs *objs = calloc(1, sizeof(*objs));
+	char name[32];
+	int err = 0;
+
+	if (!objs)
+		return dl_err(o, -ENOMEM, "out of memory");
+	w.pid = dl_uprov_pid(o, dl_str(m, p->provider));
+	w.func = dl_str(m, p->function);
+	pid_name(p, dl_str(m, p->name), name, sizeof(name), &w.delta);
+	w.name = name;
+	if (w.pid > 0 && !dl_proc_objects(o, w.pid, objs)) {
+		for (int i = 0; !err && i < objs->n; i++) {
+			struct dl_uelf u = { .fd = -1 };
+
+			if (!dl_uobj_match(dl_str(m, p->module), &objs->objs[i]) ||
+			    dl_uelf_open(objs->objs[i].path, &u))
+				continue;
+			w.elf = &u;
+			w.obj = &objs->objs[i];
+			err = dl_uelf_funcs(&u, pid_sym, &w);
+			dl_uelf_close(&u);
+		}
+	}
+	free(objs);
+	return err < 0 ? err : w.n;
 }
 
-static int usdt_resolve(struct dload_obj *o, uint32_t epid,
-			const struct dtm_probe *p)
-{
-	return upro_resolve(o, epid, p, DTM_PROV_USDT);
-}
-
-static int keep_link(struct dload_obj *o, struct bpf_link *link,
-		     const struct dl_cprobe *cp)
+int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,
+		   const struct dl_cprobe *cp)
 {
 	int err = libbpf_get_error(link);
 
@@ -90,28 +391,15 @@ static int pid_attach(struct dload_obj *o, struct bpf_program *prog,
 		      uint32_t epid, const struct dl_cprobe *cp, uint32_t prid)
 {
 	LIBBPF_OPTS(bpf_uprobe_opts, opts, .bpf_cookie = prid,
-		    .retprobe = !!(cp->flags & DTM_PF_RETURN),
-		    .func_name = cp->names.func);
+		    .retprobe = !!(cp->flags & DTM_PF_RETURN));
+	char *path;
+	unsigned long long off = strtoull(cp->target, &path, 16);
 	struct bpf_link *link;
 
+	(void)epid;
 	link = bpf_program__attach_uprobe_opts(prog, (pid_t)cp->param,
-					       cp->target, 0, &opts);
-	return keep_link(o, link, cp);
-}
-
-static int usdt_attach(struct dload_obj *o, struct bpf_program *prog,
-		       uint32_t epid, const struct dl_cprobe *cp, uint32_t prid)
-{
-	LIBBPF_OPTS(bpf_usdt_opts, opts, .usdt_cookie = prid);
-	char prov[80];
-	struct bpf_link *link;
-
-	snprintf(prov, sizeof(prov), "%.*s", (int)strcspn(cp->names.prov,
-							  "0123456789"),
-		 cp->names.prov);
-	link = bpf_program__attach_usdt(prog, (pid_t)cp->param, cp->target,
-					prov, cp->names.name, &opts);
-	return keep_link(o, link, cp);
+					       path + 1, off, &opts);
+	return dl_uprobe_keep(o, link, cp);
 }
 
 const struct dl_prov dl_prov_pid = {
@@ -119,11 +407,4 @@ const struct dl_prov dl_prov_pid = {
 	.name = "pid",
 	.resolve = pid_resolve,
 	.attach = pid_attach,
-};
-
-const struct dl_prov dl_prov_usdt = {
-	.kind = DTM_PROV_USDT,
-	.name = "usdt",
-	.resolve = usdt_resolve,
-	.attach = usdt_attach,
 };

@@ -241,32 +241,77 @@ int dlo_trace_item(struct dlo_ctx *c, FILE *out, const struct dtm_rec *r,
 
 /* ---- stacks ------------------------------------------------------- */
 
-int dlo_print_stack_item(struct dlo_ctx *c, FILE *out,
-			 const struct dtm_rec *rec, const void *data,
-			 int indent)
+/* One frame: indent, then the symbol text through fmt ("%s" or the %k
+ * conversion's "%60s"...).  fmt comes from the printf engine, which built
+ * it from a parsed conversion; it takes exactly one string. */
+static void print_frame(FILE *out, int indent, const char *fmt,
+			const char *text)
+{
+	fprintf(out, "%*s", indent, "");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(out, fmt, text);
+#pragma GCC diagnostic pop
+	fputc('\n', out);
+}
+
+/* Kernel stack: the pcs up to the first 0, less the leading frames of the
+ * tracing machinery (kstack_skip). */
+static void print_kstack(struct dlo_ctx *c, FILE *out, const void *data,
+			 size_t n, int indent, const char *fmt)
+{
+	uint64_t pcs[256];
+	size_t k = 0, i;
+	char buf[512];
+
+	while (k < n && k < sizeof(pcs) / sizeof(pcs[0]) &&
+	       (pcs[k] = rd64(data, k)) != 0)
+		k++;
+	i = c->kstack_skip ? c->kstack_skip(c->arg, pcs, k) : 0;
+	for (; i < k; i++) {
+		dlo_ksym_str(c, pcs[i], true, buf, sizeof(buf));
+		print_frame(out, indent, fmt, buf);
+	}
+}
+
+/* stack(): a newline, then one frame per line; ustack(): the same after
+ * the pid word (nothing at all for a ustack of no frames at all). */
+int dlo_print_stack_fmt(struct dlo_ctx *c, FILE *out,
+			const struct dtm_rec *rec, const void *data,
+			int indent, const char *fmt)
 {
 	bool user = rec->kind == DTM_K_USTACK;
-	size_t n = rec->size / 8, i = user ? 1 : 0;
+	size_t n = rec->size / 8, i;
 	uint64_t pid = user && n ? rd64(data, 0) : 0;
 	char buf[512];
 
 	if (indent < 0)
-		indent = DEFAULT_STACKINDENT;
+		indent = c->stackindent_set ? c->stackindent : DEFAULT_STACKINDENT;
+	if (!fmt)
+		fmt = "%s";
 	if (user && n <= 1)
 		return 0;
 	fputc('\n', out);
-	for (; i < n; i++) {
+	if (!user) {
+		print_kstack(c, out, data, n, indent, fmt);
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
 		uint64_t pc = rd64(data, i);
 
 		if (pc == 0)
 			break;
-		if (user)
-			dlo_usym_str(c, pid, pc, true, buf, sizeof(buf));
-		else
-			dlo_ksym_str(c, pc, true, buf, sizeof(buf));
-		fprintf(out, "%*s%s\n", indent, "", buf);
+		dlo_usym_str(c, pid, pc, true, buf, sizeof(buf));
+		print_frame(out, indent, fmt, buf);
 	}
 	return 0;
+}
+
+int dlo_print_stack_item(struct dlo_ctx *c, FILE *out,
+			 const struct dtm_rec *rec, const void *data,
+			 int indent)
+{
+	return dlo_print_stack_fmt(c, out, rec, data, indent, NULL);
 }
 
 /* ---- actions ------------------------------------------------------ */

@@ -145,8 +145,9 @@ static int on_record(void *ctx, void *data, size_t size)
 			h.epid, size, cl->size);
 		return 0;
 	}
-	err = dlo_record(&o->out, p, cl, &o->meta.recs[cl->rec_first],
-			 (int)cl->rec_count, data, size);
+	if (dl_spec_hold(o, data, size))
+		return 0;	/* speculative: held back (spec.c) */
+	err = dl_spec_record(o, p, cl, data, size);
 	if (err)
 		dl_diag(o, "cannot print record of enabled probe %u: %s\n", h.epid,
 			strerror(-err));
@@ -160,8 +161,10 @@ static void drain(struct dload_obj *o)
 	fflush(o->out.out);
 }
 
-static void report_drops(struct dload_obj *o, uint64_t now, uint64_t *seen,
-			 const char *tag, const char *what, bool cpu)
+/* "[TAG] N what(s)[ on CPU c]msg", as DTrace's drop handler */
+static void report_drops_msg(struct dload_obj *o, uint64_t now, uint64_t *seen,
+			     const char *tag, const char *what, bool cpu,
+			     const char *msg)
 {
 	bool tags;
 	uint64_t n;
@@ -176,8 +179,14 @@ static void report_drops(struct dload_obj *o, uint64_t now, uint64_t *seen,
 		dl_diag(o, "%s%llu %s%s on CPU %d\n", tags ? tag : "",
 			(unsigned long long)n, what, n > 1 ? "s" : "", 0);
 	else
-		dl_diag(o, "%s%llu %s%s\n", tags ? tag : "",
-			(unsigned long long)n, what, n > 1 ? "s" : "");
+		dl_diag(o, "%s%llu %s%s%s\n", tags ? tag : "",
+			(unsigned long long)n, what, n > 1 ? "s" : "", msg);
+}
+
+static void report_drops(struct dload_obj *o, uint64_t now, uint64_t *seen,
+			 const char *tag, const char *what, bool cpu)
+{
+	report_drops_msg(o, now, seen, tag, what, cpu, "");
 }
 
 static void check_drops(struct dload_obj *o)
@@ -189,6 +198,16 @@ static void check_drops(struct dload_obj *o)
 	report_drops(o, __atomic_load_n(&g->dyndrops, __ATOMIC_RELAXED),
 		     &o->dyndrops_seen, "[DTRACEDROP_DYNAMIC] ",
 		     "dynamic variable drop", false);
+	report_drops(o, o->specdrops, &o->specdrops_seen, "[DTRACEDROP_SPEC] ",
+		     "speculative drop", false);
+	report_drops_msg(o, __atomic_load_n(&g->specbusy, __ATOMIC_RELAXED),
+			 &o->specbusy_seen, "[DTRACEDROP_SPECBUSY] ",
+			 "failed speculation", false,
+			 " (available buffer(s) still busy)");
+	report_drops_msg(o, __atomic_load_n(&g->specunavail, __ATOMIC_RELAXED),
+			 &o->specunavail_seen, "[DTRACEDROP_SPECUNAVAIL] ",
+			 "failed speculation", false,
+			 " (no speculative buffer available)");
 }
 
 /* --- dtrace provider programs ----------------------------------------------- */
@@ -209,6 +228,7 @@ static int run_dtrace_probes(struct dload_obj *o, uint64_t which,
 	for (uint32_t e = 0; e < o->meta.nprobes; e++) {
 		const struct dtm_probe *p = &o->meta.probes[e];
 		struct bpf_program *prog;
+		uint64_t faults;
 		int err;
 
 		if (p->kind != DTM_PROV_DTRACE || p->param != which)
@@ -217,10 +237,16 @@ static int run_dtrace_probes(struct dload_obj *o, uint64_t which,
 		if (!prog || bpf_program__fd(prog) < 0)
 			return dl_err(o, -ENOENT, "%s: no program for probe %u",
 				      o->name, e);
+		faults = ghdr(o)->faults;
 		err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
 		if (err)
 			return dl_err(o, -errno, "cannot run %s: %s",
 				      bpf_program__name(prog), strerror(errno));
+		/* A fault in BEGIN runs ERROR at once (as DTrace, where the
+		 * ERROR probe fires inside the faulting clause): an exit()
+		 * there stops the later BEGIN clauses. */
+		if (which == DTM_BEGIN && ghdr(o)->faults != faults)
+			drain(o);
 		if (which == DTM_BEGIN && (o->stop_req ||
 					   get_state(o) == DTM_STATE_DRAINING))
 			break;	/* exit() in BEGIN: the later BEGINs do not run */
@@ -264,6 +290,7 @@ static int consume_loop(struct dload_obj *o)
 				      strerror(-err));
 		fflush(o->out.out);
 		check_drops(o);
+		dl_spec_poll(o);
 		timeout = dl_syms_poll(o, poll_ms(o));
 	}
 	return 0;
@@ -285,6 +312,7 @@ static int finish(struct dload_obj *o)
 	fflush(o->out.out);
 	dl_detach_all(o);
 	dl_target_kill(o);
+	dl_spec_free(o);
 	return err;
 }
 
@@ -332,7 +360,7 @@ int dl_run(struct dload_obj *o)
 	struct bpf_map *m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_RINGBUF);
 	int err;
 
-	if ((err = check_enable(o)))
+	if ((err = check_enable(o)) || (err = dl_spec_init(o)))
 		return err;
 	o->rb = ring_buffer__new(bpf_map__fd(m), on_record, o, NULL);
 	if (!o->rb)

@@ -35,7 +35,8 @@
 
 #include "internal.h"
 
-#define REREAD_NS	50000000ull	/* re-read a pid's maps at most every 50 ms */
+#define MISS_REREAD_NS	1000000ull	/* a pc outside the maps: re-read after 1 ms */
+#define STALE_NS	1000000000ull	/* maps older than 1 s are re-read (exec) */
 
 /* One symbol: [addr, addr + size), name and object in a string pool. */
 struct dl_sym {
@@ -282,6 +283,59 @@ int dl_ksym_text(struct dl_syms *s, uint64_t pc, bool offset, char *buf,
 
 	dl_ksym_lookup(s, pc, &r);
 	return dl_sym_format(buf, len, &r, pc, offset);
+}
+
+/*
+ * Frames of the tracing machinery at the top of a kernel stack taken by
+ * bpf_get_stack(): the BPF program itself ([bpf] module: programs and
+ * trampolines) and the functions that dispatch tracepoints to it.  DTrace
+ * shows the stack from the probe site, so they are left out.  A stack
+ * that reaches dload's own BPF_PROG_TEST_RUN (BEGIN, END, ERROR, which
+ * DTrace fires from user space) has no kernel part at all.
+ */
+static const char *const dispatch_prefix[] = {
+	"bpf_trace_run", "__bpf_trace_", "trace_call_bpf",
+	"perf_trace_run_bpf_submit", "perf_trace_", "__traceiter_",
+	"bpf_dispatcher_", "__bpf_prog_enter", "__bpf_prog_exit",
+};
+
+static bool is_test_run(const char *name)
+{
+	return strstr(name, "bpf_prog_test_run") != NULL;
+}
+
+static bool is_dispatch(const struct dl_symres *r)
+{
+	if (r->obj && strcmp(r->obj, "bpf") == 0)
+		return true;
+	if (!r->name)
+		return false;
+	for (size_t i = 0; i < sizeof(dispatch_prefix) / sizeof(*dispatch_prefix);
+	     i++)
+		if (!strncmp(r->name, dispatch_prefix[i],
+			     strlen(dispatch_prefix[i])))
+			return true;
+	return false;
+}
+
+size_t dl_kstack_skip(struct dl_syms *s, const uint64_t *pcs, size_t n)
+{
+	struct dl_symres r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (dl_ksym_lookup(s, pcs[i], &r) == 0 && r.name &&
+		    is_test_run(r.name))
+			return n;
+		if (!is_dispatch(&r))
+			break;
+	}
+	/* a test run a few frames below the machinery (BEGIN's stack) */
+	for (size_t k = i; k < n && k < i + 4; k++)
+		if (dl_ksym_lookup(s, pcs[k], &r) == 0 && r.name &&
+		    is_test_run(r.name))
+			return n;
+	return i;
 }
 
 /* ---- ELF files ---------------------------------------------------------- */
@@ -542,8 +596,11 @@ static struct uproc *uproc_get(struct dl_syms *s, pid_t pid)
 	struct uproc *p;
 
 	for (p = s->procs; p; p = p->next)
-		if (p->pid == pid)
+		if (p->pid == pid) {
+			if (now_ns() - p->read_ns > STALE_NS)
+				uproc_read(s, p);	/* keeps them if gone */
 			return p;
+		}
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
@@ -609,7 +666,8 @@ int dl_usym_lookup(struct dl_syms *s, pid_t pid, uint64_t pc,
 	if (pid <= 0 || !(p = uproc_get(s, pid)))
 		return -ENOENT;
 	m = uproc_find(p, pc);
-	if (!m && now_ns() - p->read_ns > REREAD_NS && uproc_read(s, p) == 0)
+	if (!m && now_ns() - p->read_ns > MISS_REREAD_NS &&
+	    uproc_read(s, p) == 0)
 		m = uproc_find(p, pc);
 	if (!m || !m->file)
 		return -ENOENT;
@@ -694,6 +752,13 @@ int dl_cb_usym(void *arg, uint64_t pid, uint64_t pc, bool offset, char *buf,
 	return dl_usym_text(s, (pid_t)pid, pc, offset, buf, len);
 }
 
+size_t dl_cb_kstack_skip(void *arg, const uint64_t *pcs, size_t n)
+{
+	struct dl_syms *s = obj_syms(arg);
+
+	return s ? dl_kstack_skip(s, pcs, n) : 0;
+}
+
 static bool user_kind(uint32_t kind)
 {
 	return kind == DTM_K_USTACK || kind == DTM_K_USYM ||
@@ -748,6 +813,20 @@ static bool uses_user(const struct dload_obj *o)
 	return false;
 }
 
+/* Is the -c target still our fork, before its exec? */
+static bool target_is_us(const struct dload_obj *o)
+{
+	char path[64], a[512], b[512];
+	ssize_t na, nb;
+
+	if (!o->target_child)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)o->target_pid);
+	na = readlink(path, a, sizeof(a));
+	nb = readlink("/proc/self/exe", b, sizeof(b));
+	return na > 0 && na == nb && memcmp(a, b, (size_t)na) == 0;
+}
+
 /*
  * Called from the run loop: read the maps of the processes we may have to
  * resolve later, while they still exist -- the -c/-p target (re-read, it
@@ -773,6 +852,7 @@ int dl_syms_poll(struct dload_obj *o, int timeout_ms)
 	}
 	if (o->target_pid <= 0 || o->target_done)
 		return timeout_ms;
-	dl_syms_note_pid(s, o->target_pid, true);
+	if (!target_is_us(o))
+		dl_syms_note_pid(s, o->target_pid, true);
 	return timeout_ms > 10 ? 10 : timeout_ms;
 }

@@ -64,6 +64,39 @@ struct dtm_syscall_key {
 	uint32_t nr;		/* syscall number */
 };
 
+/*
+ * Optional: USDT argument specs.  A DTM_PROV_USDT program (section "usdt")
+ * is attached by dload as a plain uprobe on every site of its probes, with
+ * the site's index in this ARRAY as the attach cookie; dload sets its
+ * max_entries to the number of sites and fills it from the sites'
+ * .note.stapsdt argument strings ("-4@%eax", "8@-16(%rbp)", "$5").  The
+ * program looks up its cookie (returns if absent), takes .prid as its
+ * probe id and computes argI as:
+ *   NONE: 0    CONST: val    REG: *(u64 *)(regs + reg_off)
+ *   DEREF: *(u64 *)(user)(REG + val)
+ * then v = v << shift >> shift (arithmetic if sign): the low size bytes.
+ */
+#define DTM_MAP_USDT	"dt_usdt"
+#define DTM_USDT_NARGS	12
+
+enum dtm_usdt_argtype { DTM_USDT_NONE, DTM_USDT_CONST, DTM_USDT_REG,
+			DTM_USDT_DEREF };
+
+struct dtm_usdt_arg {
+	int64_t val;		/* constant, or offset from the register */
+	uint16_t reg_off;	/* offset of the register in struct pt_regs */
+	uint8_t type;		/* enum dtm_usdt_argtype */
+	uint8_t shift;		/* 64 - 8 * size */
+	uint8_t sign;
+	uint8_t pad[3];
+};
+
+struct dtm_usdt_spec {
+	uint32_t prid;
+	uint32_t nargs;
+	struct dtm_usdt_arg args[DTM_USDT_NARGS];
+};
+
 enum dtm_table {
 	DTM_T_PROBE,	/* struct dtm_probe: one per (clause, probe description) program */
 	DTM_T_CLAUSE,	/* struct dtm_clause */
@@ -170,8 +203,9 @@ enum dtm_act {
 	DTM_ACT_RAISE,
 	DTM_ACT_STOP,
 	DTM_ACT_PRINTM,
-	DTM_ACT_COMMIT,		/* commit(id): uint32 id item (see speculations) */
-	DTM_ACT_DISCARD,	/* discard(id): uint32 id item */
+	DTM_ACT_COMMIT,		/* commit(id): uint32 id item, 0 unless this
+				   call started the draining (speculations) */
+	DTM_ACT_DISCARD,	/* discard(id): likewise */
 };
 
 /* Kinds of data in a record item or aggregation key. */

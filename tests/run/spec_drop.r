@@ -1,0 +1,5 @@
+                   FUNCTION:NAME
+                          :BEGIN 
+                          :BEGIN 42
+                          :BEGIN 
+
