@@ -90,7 +90,9 @@ enum node_kind {
 	N_XLMEMBER,	/* name = kid[0] */
 
 	/* ---- program structure ------------------------------------------ */
-	N_PROGRAM,	/* kid[0] = list of clauses, declarations, pragmas */
+	N_PROGRAM,	/* kid[0] = list of clauses, declarations, pragmas;
+			   kid[1] = the D library's items (dcc/dlib: types,
+			   inlines, translators), already checked by sema */
 	N_CLAUSE,	/* kid[0] = N_PDESC list, kid[1] = predicate or NULL,
 			   kid[2] = statement list (may be NULL) */
 	N_PDESC,	/* a probe description: str = the text as written

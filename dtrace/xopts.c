@@ -125,7 +125,6 @@ static int fe_debugassert(struct dt *dt, const char *val, const char *unused)
 
 static const struct fe_opt fe_opts[] = {
 	{ "errtags", fe_flag, "e" },
-	{ "droptags", fe_accept, NULL },
 	{ "cpp", fe_flag, "c" },
 	{ "define", fe_cpp_opt, "-D" },
 	{ "undef", fe_cpp_opt, "-U" },

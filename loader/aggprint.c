@@ -715,9 +715,16 @@ static int print_entries(struct dlo_ctx *c, const struct dlo_agginfo *ai,
 int dlo_print_agg(struct dlo_ctx *c, const struct dlo_agginfo *ai,
 		  struct dlo_aggent *ents, int n)
 {
+	void *canon;
+	int err;
+
 	if (dlo_agg_printed(c, ai->id))
 		return 0;
-	return print_entries(c, ai, ents, n);
+	if ((n = dlo_agg_canon(c, ai, ents, n, &canon)) < 0)
+		return n;
+	err = print_entries(c, ai, ents, n);
+	dlo_agg_canon_free(canon);
+	return err;
 }
 
 /* ---- printa() ----------------------------------------------------- */
@@ -759,8 +766,26 @@ static int printa_entry(struct dlo_ctx *c, const char *fmt,
 	return dlo_pf_format(c, c->out, fmt, args, ai->agg->nkeys, ai, e->val);
 }
 
+static int printa_one(struct dlo_ctx *c, const char *fmt,
+		      const struct dlo_agginfo *ai, struct dlo_aggent *ents,
+		      int n);
+
 int dlo_printa(struct dlo_ctx *c, const char *fmt,
 	       const struct dlo_agginfo *ai, struct dlo_aggent *ents, int n)
+{
+	void *canon;
+	int err;
+
+	if ((n = dlo_agg_canon(c, ai, ents, n, &canon)) < 0)
+		return n;
+	err = printa_one(c, fmt, ai, ents, n);
+	dlo_agg_canon_free(canon);
+	return err;
+}
+
+static int printa_one(struct dlo_ctx *c, const char *fmt,
+		      const struct dlo_agginfo *ai, struct dlo_aggent *ents,
+		      int n)
 {
 	int nk = ai->agg->nkeys, i, err = 0;
 	struct dtm_rec *recs;
@@ -903,9 +928,36 @@ static int print_bundle(struct join *j, const char *fmt, const struct bundle *b)
 				   b->vals, j->naggs);
 }
 
+static int printa_multi(struct dlo_ctx *c, const char *fmt,
+			const struct dlo_agginfo *ais,
+			struct dlo_aggent *const *ents, const int *ns,
+			int naggs);
+
 int dlo_printa_multi(struct dlo_ctx *c, const char *fmt,
 		     const struct dlo_agginfo *ais,
 		     struct dlo_aggent *const *ents, const int *ns, int naggs)
+{
+	void **canon = calloc(naggs + 1, sizeof(*canon));
+	int *n2 = calloc(naggs + 1, sizeof(*n2));
+	int i, err = canon && n2 ? 0 : -ENOMEM;
+
+	for (i = 0; !err && i < naggs; i++)
+		if ((n2[i] = dlo_agg_canon(c, &ais[i], ents[i], ns[i],
+					   &canon[i])) < 0)
+			err = n2[i];
+	if (!err)
+		err = printa_multi(c, fmt, ais, ents, n2, naggs);
+	for (i = 0; canon && i < naggs; i++)
+		dlo_agg_canon_free(canon[i]);
+	free(canon);
+	free(n2);
+	return err;
+}
+
+static int printa_multi(struct dlo_ctx *c, const char *fmt,
+			const struct dlo_agginfo *ais,
+			struct dlo_aggent *const *ents, const int *ns,
+			int naggs)
 {
 	struct join j = { c, ais, naggs, c->aggsortpos < naggs ? c->aggsortpos : 0,
 			  { &ais[0], c->aggsortrev, c->aggsortkeypos } };

@@ -268,7 +268,13 @@ int dl_cb_usym(void *arg, uint64_t pid, uint64_t pc, bool offset, char *buf,
 	       size_t len);
 size_t dl_cb_kstack_skip(void *arg, const uint64_t *pcs, size_t n);
 size_t dl_kstack_skip(struct dl_syms *s, const uint64_t *pcs, size_t n);
+/* canonical address of a sym/mod/usym/umod key (output.h sym_canon) */
+int dl_sym_canon(struct dl_syms *s, uint32_t kind, uint64_t pid, uint64_t *pc);
+int dl_cb_sym_canon(void *arg, uint32_t kind, uint64_t pid, uint64_t *pc);
 /* run loop: note the pids to resolve later; returns the poll timeout */
 int dl_syms_poll(struct dload_obj *o, int timeout_ms);
+/* the -c target: traced to read its maps at exit (target.c calls these) */
+void dl_syms_target_seize(struct dload_obj *o);
+void dl_syms_target_stop(struct dload_obj *o, int status);
 
 #endif /* DLOAD_INTERNAL_H */

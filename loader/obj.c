@@ -370,6 +370,7 @@ void dload_obj__close(struct dload_obj *obj)
 	free(obj->usdt_sites);
 	free(obj->normal);
 	dl_syms_free(obj->syms);
+	dlo_ctx_fini(&obj->out);
 	free(obj->vlog);
 	free(obj->buf);
 	free(obj->name);

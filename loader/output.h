@@ -96,6 +96,12 @@ struct dlo_ctx {
 	 * tracing machinery (BPF programs, their dispatch, dload's test
 	 * runs of BEGIN/END) and are not printed; n: none is printed. */
 	size_t (*kstack_skip)(void *arg, const uint64_t *pcs, size_t n);
+	/* The canonical address of a sym()/func()/mod() (kind DTM_K_SYM,
+	 * DTM_K_MOD) or usym()/ufunc()/umod() (DTM_K_USYM, DTM_K_UMOD, with
+	 * pid) aggregation key: the start of the symbol or module holding
+	 * *pc, so that keys printing alike merge, as in DTrace.  0 or
+	 * -errno (*pc unchanged). */
+	int (*sym_canon)(void *arg, uint32_t kind, uint64_t pid, uint64_t *pc);
 	/* printa() in a record: the loader snapshots aggregation aggid
 	 * (combined over CPUs) and calls dlo_printa(c, fmt, ...); fmt is
 	 * NULL for printa(@a) without a format.  Errors are returned. */
@@ -252,6 +258,14 @@ int dlo_print_bytes(FILE *out, const void *data, size_t n, int width,
 /* trace() of one item, by its kind. */
 int dlo_trace_item(struct dlo_ctx *c, FILE *out, const struct dtm_rec *r,
 		   const void *data);
+/* aggcanon.c: rewrite the sym/mod/usym/umod/stack key items of ents to
+ * their canonical form and merge the entries whose keys become equal
+ * (values combined); returns the new count or -errno.  *block (may be
+ * NULL) holds the new keys and values: dlo_agg_canon_free() it after
+ * printing.  dlo_print_agg and the printa functions call it themselves. */
+int dlo_agg_canon(struct dlo_ctx *c, const struct dlo_agginfo *ai,
+		  struct dlo_aggent *ents, int n, void **block);
+void dlo_agg_canon_free(void *block);
 /* Was aggregation id printed by printa() (then it is not printed at exit)? */
 bool dlo_agg_printed(const struct dlo_ctx *c, uint32_t id);
 /* Free what the engine allocated in the context. */

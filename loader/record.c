@@ -260,7 +260,7 @@ static void print_frame(FILE *out, int indent, const char *fmt,
 static void print_kstack(struct dlo_ctx *c, FILE *out, const void *data,
 			 size_t n, int indent, const char *fmt)
 {
-	uint64_t pcs[256];
+	uint64_t pcs[256] = { 0 };
 	size_t k = 0, i;
 	char buf[512];
 

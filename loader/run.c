@@ -378,6 +378,7 @@ int dl_run(struct dload_obj *o)
 	if (err) {
 		dl_detach_all(o);
 		dl_target_kill(o);
+		dl_spec_free(o);
 		return err;
 	}
 	err = finish(o);

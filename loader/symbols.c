@@ -27,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -86,6 +88,7 @@ struct dl_syms {
 	bool elf_ready;
 	int8_t uses_user;		/* the object records user addresses:
 					   -1 not known yet, 0 no, 1 yes */
+	bool seized;			/* the -c target is ptraced by us */
 };
 
 /* ---- tables ---------------------------------------------------------- */
@@ -759,6 +762,64 @@ size_t dl_cb_kstack_skip(void *arg, const uint64_t *pcs, size_t n)
 	return s ? dl_kstack_skip(s, pcs, n) : 0;
 }
 
+/* The lowest address of kernel module obj (symbols are sorted). */
+static int kmod_start(struct dl_syms *s, const char *obj, uint64_t *pc)
+{
+	for (size_t i = 0; i < s->ksyms.n; i++)
+		if (strcmp(s->ksyms.v[i].obj, obj) == 0) {
+			*pc = s->ksyms.v[i].addr;
+			return 0;
+		}
+	return -ENOENT;
+}
+
+/* The lowest mapping of the file that pc is in, in process pid. */
+static int umod_start(struct dl_syms *s, pid_t pid, uint64_t *pc)
+{
+	struct uproc *p = pid > 0 ? uproc_get(s, pid) : NULL;
+	const struct umap *m = p ? uproc_find(p, *pc) : NULL;
+
+	if (!m || !m->file)
+		return -ENOENT;
+	for (size_t i = 0; i < p->nmaps; i++)
+		if (p->maps[i].file == m->file && p->maps[i].start < *pc)
+			*pc = p->maps[i].start;
+	return 0;
+}
+
+int dl_sym_canon(struct dl_syms *s, uint32_t kind, uint64_t pid, uint64_t *pc)
+{
+	struct dl_symres r;
+
+	switch (kind) {
+	case DTM_K_SYM:
+		if (dl_ksym_lookup(s, *pc, &r) || !r.name)
+			return -ENOENT;
+		*pc = r.addr;
+		return 0;
+	case DTM_K_MOD:
+		if (dl_ksym_lookup(s, *pc, &r))
+			return -ENOENT;
+		return kmod_start(s, r.obj, pc);
+	case DTM_K_USYM:
+		if (dl_usym_lookup(s, (pid_t)pid, *pc, &r) || !r.name)
+			return -ENOENT;
+		*pc = r.addr;
+		return 0;
+	case DTM_K_UMOD:
+		return umod_start(s, (pid_t)pid, pc);
+	default:
+		return -EINVAL;
+	}
+}
+
+int dl_cb_sym_canon(void *arg, uint32_t kind, uint64_t pid, uint64_t *pc)
+{
+	struct dl_syms *s = obj_syms(arg);
+
+	return s ? dl_sym_canon(s, kind, pid, pc) : -ENOMEM;
+}
+
 static bool user_kind(uint32_t kind)
 {
 	return kind == DTM_K_USTACK || kind == DTM_K_USYM ||
@@ -855,4 +916,44 @@ int dl_syms_poll(struct dload_obj *o, int timeout_ms)
 	if (!target_is_us(o))
 		dl_syms_note_pid(s, o->target_pid, true);
 	return timeout_ms > 10 ? 10 : timeout_ms;
+}
+
+/*
+ * The -c target of an object that resolves user addresses is traced
+ * (PTRACE_SEIZE with exit events) so that its mappings are read at its
+ * exit: a short-lived command is usually gone before its records are
+ * printed, and always before aggregations are.  DTrace also controls its
+ * -c process.  Called before the target is let go (it waits in read()).
+ */
+void dl_syms_target_seize(struct dload_obj *o)
+{
+	struct dl_syms *s = o->target_child ? obj_syms(o) : NULL;
+
+	if (!s || o->target_pid <= 0)
+		return;
+	if (s->uses_user < 0)
+		s->uses_user = uses_user(o);
+	if (s->uses_user &&
+	    ptrace(PTRACE_SEIZE, o->target_pid, NULL,
+		   (void *)(long)(PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL)) == 0)
+		s->seized = true;
+}
+
+/* waitpid() reported the seized target stopped (status st): at its exit,
+ * read its maps; in any case let it go on, with its signal if any. */
+void dl_syms_target_stop(struct dload_obj *o, int st)
+{
+	pid_t pid = o->target_pid;
+	int event = (st >> 16) & 0xff;
+
+	if (event == PTRACE_EVENT_EXIT) {
+		if (o->syms)
+			dl_syms_note_pid(o->syms, pid, true);
+		ptrace(PTRACE_CONT, pid, NULL, NULL);
+	} else if (event == PTRACE_EVENT_STOP) {
+		ptrace(PTRACE_LISTEN, pid, NULL, NULL);	/* group-stop */
+	} else {
+		ptrace(PTRACE_CONT, pid, NULL,
+		       (void *)(long)(event ? 0 : WSTOPSIG(st)));
+	}
 }

@@ -59,6 +59,7 @@ void dl_target_go(struct dload_obj *o)
 {
 	if (!o->target_child || o->target_go_fd < 0)
 		return;
+	dl_syms_target_seize(o);
 	if (write(o->target_go_fd, "g", 1) != 1)
 		dl_diag(o, "cannot start the target: %s\n", strerror(errno));
 	close(o->target_go_fd);
@@ -74,6 +75,10 @@ bool dl_target_exited(struct dload_obj *o)
 	if (o->target_child) {
 		if (waitpid(o->target_pid, &st, WNOHANG) != o->target_pid)
 			return false;
+		if (WIFSTOPPED(st)) {	/* traced by symbols.c */
+			dl_syms_target_stop(o, st);
+			return false;
+		}
 	} else if (!o->target_pid || !kill(o->target_pid, 0) || errno != ESRCH) {
 		return false;
 	}

@@ -1,0 +1,3 @@
+proc:vmlinux::exec-success true
+exit 1
+
