@@ -15,6 +15,10 @@
  *   out:       return 0
  *   fault:     g->faults++; return 0 (no record)
  *
+ * The prologue is generated in full, then cg_trim.c drops the pieces the
+ * program turns out not to need (no record: no header; no scratch use: no
+ * scratch lookup nor mstate).
+ *
  * It also defines the fixed maps and collects the tables that meta_out.c
  * turns into the metadata section.  Expressions are in cg_expr.c.
  */
@@ -315,9 +319,10 @@ static bool body_empty(struct node *list)
 
 /* ---- program structure ---------------------------------------------------------- */
 
-/* v = map_lookup_elem(&map, &zero); if (!v) goto out; *slot = v */
-static void lookup_zero(struct cg *g, const char *map, int32_t kslot,
-			int32_t slot)
+/* v = map_lookup_elem(&map, &zero); if (!v) goto out; *slot = v
+ * (returns the store) */
+static struct ir_insn *lookup_zero(struct cg *g, const char *map,
+				   int32_t kslot, int32_t slot)
 {
 	struct dcc *cc = g->cc;
 	vreg_t m = cg_vreg(g), k = cg_vreg(g), v;
@@ -329,7 +334,7 @@ static void lookup_zero(struct cg *g, const char *map, int32_t kslot,
 	ir_alui(cc, g->f, BPF_ADD, k, kslot);
 	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, k);
 	ir_jcci(cc, g->f, BPF_JEQ, v, 0, g->lbl_out);
-	ir_store(cc, g->f, 8, IR_FP, slot, v);
+	return ir_store(cc, g->f, 8, IR_FP, slot, v);
 }
 
 static void gen_rec_header(struct cg *g)
@@ -341,6 +346,12 @@ static void gen_rec_header(struct cg *g)
 	ir_storei(cc, g->f, 4, s, g->rec_off, g->epid);
 	if (g->probe->prov->dtrace) {
 		ir_storei(cc, g->f, 4, s, g->rec_off + 4, (int32_t)g->probe->param);
+	} else if (g->prid_data) {
+		/* the prid dload wrote into .rodata: a constant to the verifier */
+		v = cg_vreg(g);
+		ir_ld_data(cc, g->f, v, g->prid_data - 1);
+		ir_load(cc, g->f, 4, v, v, 0);
+		ir_store(cc, g->f, 4, s, g->rec_off + 4, v);
 	} else if (g->slot_prid) {
 		v = cg_vreg(g);
 		ir_load(cc, g->f, 8, v, IR_FP, g->slot_prid);
@@ -366,12 +377,15 @@ static void gen_prologue(struct cg *g)
 	g->slot_g = ir_stack_alloc(f, 8, 8);
 	g->slot_s = ir_stack_alloc(f, 8, 8);
 	kslot = ir_stack_alloc(f, 8, 8);
+	g->slot_zero = kslot;
 	ir_comment(cc, f, "prologue: %s", g->probe->prog);
-	ir_store(cc, f, 8, IR_FP, g->slot_ctx, f->ctx);
+	g->st_ctx = ir_store(cc, f, 8, IR_FP, g->slot_ctx, f->ctx);
 	if (g->probe->prov->filter)
 		g->probe->prov->filter(g, f->ctx);
 	ir_storei(cc, f, 8, IR_FP, kslot, 0);
-	lookup_zero(g, DTM_MAP_GLOBALS, kslot, g->slot_g);
+	cg_seg_begin(g, &g->seg_g);
+	g->st_g = lookup_zero(g, DTM_MAP_GLOBALS, kslot, g->slot_g);
+	cg_seg_end(g, &g->seg_g);
 	if (!g->probe->prov->dtrace) {
 		vreg_t st = cg_vreg(g), gp = cg_gptr(g);
 
@@ -379,7 +393,8 @@ static void gen_prologue(struct cg *g)
 		ir_load(cc, f, 4, st, gp, offsetof(struct dtm_globals_hdr, state));
 		ir_jcci(cc, f, BPF_JNE, st, DTM_STATE_ACTIVE, g->lbl_out);
 	}
-	lookup_zero(g, DTM_MAP_SCRATCH, kslot, g->slot_s);
+	cg_seg_begin(g, &g->seg_s);
+	g->st_s = lookup_zero(g, DTM_MAP_SCRATCH, kslot, g->slot_s);
 	if (g->probe->prov->prologue) {
 		ir_comment(cc, f, "%s provider prologue", g->probe->prov->name);
 		g->probe->prov->prologue(g, cg_ctx(g), cg_sptr(g));
@@ -387,7 +402,10 @@ static void gen_prologue(struct cg *g)
 	ir_storei(cc, f, 8, cg_sptr(g), CG_MST_TS, 0);
 	cg_alloca_prologue(g);
 	cg_dyn_prologue(g, g->cl->node);
+	cg_seg_end(g, &g->seg_s);
+	cg_seg_begin(g, &g->seg_h);
 	gen_rec_header(g);
+	cg_seg_end(g, &g->seg_h);
 }
 
 static void gen_predicate(struct cg *g, struct node *pred)
@@ -509,6 +527,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	g->lbl_out = ir_label(g->f);
 	g->lbl_fault = ir_label(g->f);
 	g->slot_prid = 0;
+	g->prid_data = 0;
 	g->rec_size = CG_REC_HDR;
 	g->rec_head = NULL;
 	g->rec_tail = &g->rec_head;
@@ -527,6 +546,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	gen_epilogue(g, traces, (g->rec_size + 7) & ~7u);
 	save_layout(g, traces);
 	apply_fixups(g);
+	cg_trim(g, traces);
 }
 
 /* ---- clauses and probe descriptions ---------------------------------------------- */

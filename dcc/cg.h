@@ -112,6 +112,13 @@ struct cg_fsite {
 	struct cg_fsite *next;
 };
 
+/* A stretch of a program's IR, [first, last] once complete: prologue
+ * pieces that cg_trim.c drops when the program does not need them. */
+struct cg_seg {
+	struct ir_insn *after;	/* the instruction before the stretch */
+	struct ir_insn *first, *last;
+};
+
 /* An lvalue: where a value lives. */
 enum cg_lv_kind {
 	LV_MAP,		/* in a map value or the stack: base vreg + off */
@@ -144,8 +151,15 @@ struct cg {
 	struct cg_clause *cl;
 	int epid, clause_idx;
 	int32_t slot_g, slot_s, slot_ctx;	/* fp offsets */
+	int32_t slot_zero;	/* fp slot holding 8 zero bytes (a map key) */
 	int32_t slot_prid;	/* fp slot of the prid (provider filter), 0: cookie */
 	int lbl_out, lbl_fault;
+	/* prologue pieces (cg_trim.c): globals lookup, scratch lookup and
+	 * mstate, record header; the stores of ctx, g and s to their slots */
+	struct cg_seg seg_g, seg_s, seg_h;
+	struct ir_insn *st_ctx, *st_g, *st_s;
+	uint32_t prid_data;	/* 1 + .rodata offset of the u32 prid the
+				   provider filter found, 0: none */
 	struct cg_fsite *fsites;	/* fault sites, emitted at the end */
 	int nfsites;
 	int line;
@@ -213,6 +227,12 @@ struct cg_rec *cg_rec_add(struct cg *g, int action, int kind, uint32_t size,
 struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e);
 void cg_kind_of(struct cg *g, struct type *t, int *kind, uint32_t *size,
 		uint32_t *flags, uint32_t *align);
+
+/* cg_trim.c: after the whole program is generated, drop the prologue
+ * pieces it does not need and forward single-use context slots */
+void cg_seg_begin(struct cg *g, struct cg_seg *s);
+void cg_seg_end(struct cg *g, struct cg_seg *s);
+void cg_trim(struct cg *g, bool traces);
 
 /* cg_expr.c */
 vreg_t cg_expr(struct cg *g, struct node *n);

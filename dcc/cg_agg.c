@@ -8,12 +8,21 @@
  *   key = tmp (zeroed; key items at their offsets)
  *   v = map_lookup_elem(&dt_agg_<id>, key)
  *   if (!v) { map_update_elem(&dt_agg_<id>, key, &zero_value, BPF_NOEXIST);
- *             v = map_lookup_elem(&dt_agg_<id>, key); if (!v) fault }
+ *             v = map_lookup_elem(&dt_agg_<id>, key);
+ *             if (!v) { globals->aggdrops++; goto skip } }   (map full)
  *   update the int64 slots of *v as meta.h lays them out for f.
+ *   skip:
+ *
+ * An unkeyed count/avg/stddev/min/max, whose first slot tells whether it
+ * was ever updated, lives in a one-entry PERCPU_ARRAY instead (the
+ * verifier inlines its lookup; no key to build, no insert path):
+ *
+ *   v = map_lookup_elem(&dt_agg_<id>, &zero); if (!v) goto skip
  *
  * Key tuples are also used by associative arrays (cg_dyn.c).
  */
 #include <linux/bpf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +253,31 @@ static void agg_collect_syms(struct cg *g)
 		cg_agg_get(g, s);
 }
 
+/* A size option's bytes: a number with an optional k/m/g/t suffix. */
+static unsigned long long agg_size_opt(const char *v)
+{
+	char *end;
+	unsigned long long b = strtoull(v, &end, 0);
+	const char *sfx = "kmgt", *p = *end ? strchr(sfx, *end | 0x20) : NULL;
+
+	for (int i = p ? (int)(p - sfx) + 1 : 0; i > 0; i--)
+		b = b > (~0ULL >> 10) ? ~0ULL : b << 10;
+	return b;
+}
+
+/* An unkeyed aggregation whose zero value reads as "never updated" (dload
+ * leaves those out): a one-entry PERCPU_ARRAY.  sum() and the histograms
+ * can legitimately be all zeros, so they keep the hash (an entry exists
+ * only once updated). */
+static bool agg_is_array(const struct cg_agg *a)
+{
+	if (!a->used || a->nkeys)
+		return false;
+	return a->func == DTM_AGG_COUNT || a->func == DTM_AGG_AVG ||
+	       a->func == DTM_AGG_STDDEV || a->func == DTM_AGG_MIN ||
+	       a->func == DTM_AGG_MAX;
+}
+
 void cg_agg_maps(struct cg *g)
 {
 	const char *v = dcc_option(g->cc, "aggsize");
@@ -265,27 +299,70 @@ void cg_agg_maps(struct cg *g)
 			a->func = a->sym->aggfn ? (uint32_t)a->sym->aggfn->code
 						: DTM_AGG_COUNT;
 		}
-		if (v && *v) {
-			unsigned long long b = strtoull(v, NULL, 0);
+		if (v && *v) {	/* aggsize bytes: as many entries as fit */
+			unsigned long long b = agg_size_opt(v);
 
-			if (b / (a->key_size + a->val_size) > 16)
-				max = (uint32_t)(b / (a->key_size + a->val_size));
+			b /= a->key_size + a->val_size;
+			max = b < 1 ? 1 : b > (1u << 24) ? 1u << 24 : (uint32_t)b;
 		}
-		ir_map_add(g->cc, g->p, a->map, BPF_MAP_TYPE_PERCPU_HASH,
-			   a->key_size, a->val_size, max);
+		if (agg_is_array(a))
+			ir_map_add(g->cc, g->p, a->map, BPF_MAP_TYPE_PERCPU_ARRAY,
+				   sizeof(uint32_t), a->val_size, 1);
+		else
+			ir_map_add(g->cc, g->p, a->map, BPF_MAP_TYPE_PERCPU_HASH,
+				   a->key_size, a->val_size, max);
 	}
 }
 
 /* ---- the update sequence ------------------------------------------------------------ */
 
-static vreg_t agg_lookup(struct cg *g, struct cg_agg *a, uint32_t ktmp)
+/* The map is full: count an aggregation drop and skip the update.
+ *   g = &dt_globals[0]; g->aggdrops += 1; goto skip */
+static void agg_drop(struct cg *g, vreg_t vp, int l_skip)
+{
+	int l_ok = ir_label(g->f);
+	vreg_t gp, c;
+
+	ir_jcci(g->cc, g->f, BPF_JNE, vp, 0, l_ok);
+	gp = cg_gptr(g);
+	c = cg_vreg(g);
+	ir_load(g->cc, g->f, 8, c, gp, offsetof(struct dtm_globals_hdr, aggdrops));
+	ir_alui(g->cc, g->f, BPF_ADD, c, 1);
+	ir_store(g->cc, g->f, 8, gp, offsetof(struct dtm_globals_hdr, aggdrops), c);
+	ir_ja(g->cc, g->f, l_skip);
+	ir_place_label(g->cc, g->f, l_ok);
+}
+
+/* v = map_lookup_elem(&array, &zero); if (!v) goto skip (cannot happen) */
+static vreg_t array_lookup(struct cg *g, struct cg_agg *a, int l_skip)
 {
 	struct dcc *cc = g->cc;
-	vreg_t vp = cg_vreg(g), m, v, z, fl;
-	int l_have = ir_label(g->f);
-	char *zero = dcc_alloc(cc, a->val_size);
-	uint32_t zoff = ir_rodata_add(cc, g->p, zero, a->val_size);
+	vreg_t m = cg_vreg(g), k = cg_vreg(g), v;
 
+	ir_comment(cc, g->f, "v = lookup(&%s, &zero)", a->map);
+	ir_ld_map(cc, g->f, m, a->map);
+	ir_mov(cc, g->f, k, IR_FP);
+	ir_alui(cc, g->f, BPF_ADD, k, g->slot_zero);
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, k);
+	ir_jcci(cc, g->f, BPF_JEQ, v, 0, l_skip);
+	return v;
+}
+
+static vreg_t agg_lookup(struct cg *g, struct cg_agg *a, uint32_t ktmp,
+			 int l_skip)
+{
+	struct dcc *cc = g->cc;
+	vreg_t vp, m, v, z, fl;
+	int l_have;
+	char *zero;
+	uint32_t zoff;
+
+	if (agg_is_array(a))
+		return array_lookup(g, a, l_skip);
+	vp = cg_vreg(g);
+	l_have = ir_label(g->f);
+	zero = dcc_alloc(cc, a->val_size);
+	zoff = ir_rodata_add(cc, g->p, zero, a->val_size);
 	ir_comment(cc, g->f, "v = lookup(&%s, key) ?: insert zero value", a->map);
 	m = cg_vreg(g);
 	ir_ld_map(cc, g->f, m, a->map);
@@ -303,7 +380,7 @@ static vreg_t agg_lookup(struct cg *g, struct cg_agg *a, uint32_t ktmp)
 	ir_ld_map(cc, g->f, m, a->map);
 	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, ktmp));
 	ir_mov(cc, g->f, vp, v);
-	cg_fault_jcci(g, BPF_JEQ, vp, 0, DTM_FLT_NOSCRATCH, IR_NOREG);
+	agg_drop(g, vp, l_skip);
 	ir_place_label(cc, g->f, l_have);
 	return vp;
 }
@@ -315,6 +392,7 @@ void cg_agg_assign(struct cg *g, struct node *assign)
 	const struct func_def *fd;
 	struct cg_agg *a;
 	uint32_t ktmp;
+	int l_skip;
 
 	if (!agg->sym || call->kind != N_CALL)
 		dcc_error(g->cc, assign->loc, "D_AGG_FUNC",
@@ -326,14 +404,17 @@ void cg_agg_assign(struct cg *g, struct node *assign)
 		agg_setup(g, a, lhs, call);
 	ir_comment(g->cc, g->f, "@%s[...] = %s(...)", agg->name ? agg->name : "",
 		   call->name);
-	ktmp = cg_key_build(g, lhs->kind == N_INDEX ? lhs->kid[1] : NULL, a->keys,
-			    a->nkeys, a->key_size);
+	ktmp = agg_is_array(a) ? 0 :
+		cg_key_build(g, lhs->kind == N_INDEX ? lhs->kid[1] : NULL,
+			     a->keys, a->nkeys, a->key_size);
 	g->agg = a;
-	g->aggv = agg_lookup(g, a, ktmp);
+	l_skip = ir_label(g->f);
+	g->aggv = agg_lookup(g, a, ktmp, l_skip);
 	if (!fd || fd->gen(g, call) < 0)
 		dcc_error(g->cc, call->loc, "D_UNSUPPORTED",
 			  "aggregating function %s() is not supported yet",
 			  call->name);
+	ir_place_label(g->cc, g->f, l_skip);
 	g->aggv = IR_NOREG;
 	g->agg = NULL;
 }

@@ -3,24 +3,85 @@
  * cg_dyn.c -- dynamic variables: thread-local self->x and global
  * associative arrays a[k...].
  *
- * Each variable is a BPF hash map: "dt_tls_<id>" keyed by a u64 thread key
- * (the tid; idle threads, which all have tid 0, use (1 << 32) | cpu), and
- * "dt_assoc_<id>" keyed by the key tuple (laid out as aggregation keys).
+ * Each variable is a BPF hash map: "dt_tls_<id>" keyed by the 8-byte
+ * thread key (self->a[k...]: thread key, then the tuple) and
+ * "dt_assoc_<id>" keyed by the key tuple (laid out as aggregation keys:
+ * zeroed first, strings NUL-padded to strsize, so equal tuples give equal
+ * bytes).  The map value is the key again (ks bytes, padded to 8: koff),
+ * then the variable (vs bytes):
  *
- *   load:   v = map_lookup_elem(&map, key); value = v ? *v : 0 (or "")
- *   store:  x == 0 (scalars) ? map_delete_elem(&map, key)
- *                            : map_update_elem(&map, key, &x, BPF_ANY)
+ *   load:   v = map_lookup_elem(&map, key); if (!v) value = 0 (or "")
+ *           else { copy the value out of v + koff; if v's key copy != key
+ *                  then value = 0 (the element was recycled) }
+ *   store:  x == 0 (NULL) ? map_delete_elem(&map, key)
+ *           : map_update_elem(&map, key, {key, x}, BPF_ANY), and if that
+ *             fails (map full): globals->dyndrops++, the clause ends
+ *             without output (as dtrace-utils does).
  *
  * As in DTrace, assigning zero to a dynamic variable deallocates it.
+ *
+ * Why the key copy (the hash-map race).  map_lookup_elem returns a pointer
+ * into the element; the program reads through it later.  If another CPU
+ * deletes (or replaces: an update of an existing key links a new element
+ * and frees the old one) that element meanwhile, the kernel recycles its
+ * memory at once: preallocated maps push it on the per-CPU freelist, and
+ * BPF_F_NO_PREALLOC maps (bpf_mem_alloc since 6.1) put it on the per-CPU
+ * free_llist that the next allocation on that CPU takes from.  RCU only
+ * keeps the memory type-stable (like SLAB_TYPESAFE_BY_RCU), it does not
+ * delay reuse: the reader may see a different key's value (Hou Tao's
+ * BPF_MA_NO_REUSE RFC, Dec 2022, describes exactly this and was not
+ * merged).  So NO_PREALLOC alone does not help; we validate instead: the
+ * reader copies the value first and then compares the key copy stored in
+ * the element with the key it looked up, treating a mismatch as a missing
+ * entry.  The kernel fills a recycled element's value (key copy first,
+ * then the variable) before linking it, so a reader that saw a new value
+ * sees the new key copy afterwards (x86 stores are ordered; the residual
+ * window is a memcpy that reorders its own stores, e.g. `rep movsb`,
+ * racing a reader between its value and key reads).
+ * The maps are BPF_F_NO_PREALLOC so max_entries is a cap (dynvarsize per
+ * variable), not memory reserved up front for every variable.
+ *
+ * Sizing: entries = dynvarsize (default 1m) / (key + value bytes), at
+ * least 1, at most DYN_MAX_ENTRIES; `#pragma D option NAME_entries=N`
+ * sets the entry count of variable NAME's map(s) (self->NAME and/or the
+ * array NAME).
+ *
+ * The thread key (DTrace's TLS key, see the seed notes):
+ *   bits 0..59:  tid + DYN_TID_BASE, or the CPU id for the idle threads
+ *                (tid 0 on every CPU)
+ *   bits 60..63: the hard-IRQ nesting level, preempt_count's HARDIRQ
+ *                bits, so a probe firing in a hard interrupt does not see
+ *                the interrupted task's self-> variables.
+ * preempt_count is read from the per-CPU kernel variable __preempt_count
+ * (x86-64 before 6.2 and since 6.15) through a weak typed ksym and
+ * bpf_this_cpu_ptr().  Where the kernel lacks it (x86-64 6.2..6.14 keep it
+ * in pcpu_hot, arm64 in thread_info) libbpf resolves the ksym to 0 and we
+ * fall back to what is known statically: profile/tick programs (cpu-clock
+ * perf events, run from the hrtimer interrupt) use level 1, others 0.
  */
 #include <linux/bpf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cg.h"
 
-#define DYN_DEFAULT_ENTRIES	4096
+#define DYN_DEFAULT_SIZE	(1024 * 1024)	/* DTrace's dynvarsize default */
+#define DYN_MAX_ENTRIES		(1u << 22)
+#define DYN_TID_BASE		(1u << 16)	/* > any NR_CPUS */
+#define DYN_IRQ_SHIFT		60
+#define DYN_PREEMPT_VAR		"__preempt_count"
+#define HARDIRQ_SHIFT		16		/* preempt_count's HARDIRQ_MASK */
+#define HARDIRQ_MASK4		0xf
+
+/* A dynamic-variable reference: its map, key and value layout. */
+struct dyn_ref {
+	struct sym *s;
+	uint32_t key;		/* tmp offset of the key */
+	uint32_t ks;		/* key bytes */
+	uint32_t koff;		/* value offset in the map value */
+};
 
 static bool by_ref(struct type *t)
 {
@@ -30,11 +91,23 @@ static bool by_ref(struct type *t)
 		     r->kind == TY_STRUCT || r->kind == TY_UNION);
 }
 
+static bool is_str(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && r->kind == TY_STRING;
+}
+
 static uint32_t val_size(struct cg *g, struct type *t)
 {
 	uint32_t n = cg_type_size(g, t);
 
 	return n < 8 ? 8 : (n + 7) & ~7u;
+}
+
+static uint32_t round8(uint32_t n)
+{
+	return (n + 7) & ~7u;
 }
 
 static const char *dyn_map(struct cg *g, struct sym *s)
@@ -46,25 +119,54 @@ static const char *dyn_map(struct cg *g, struct sym *s)
 	return dcc_intern(g->cc, name);
 }
 
-/* *(u64 *)tmp = tid ?: (1 << 32 | cpu) */
-/* t = tid ?: (1 << 32 | cpu): the thread's key */
+/* ---- the thread key ------------------------------------------------------------- */
+
+/* h = hard-IRQ nesting level (see the file comment) */
+static vreg_t irq_level(struct cg *g)
+{
+	struct dcc *cc = g->cc;
+	vreg_t p = cg_vreg(g), h = cg_vreg(g);
+	int l_none = ir_label(g->f), l_end = ir_label(g->f);
+	bool timer = g->probe && (g->probe->kind == DTM_PROV_PROFILE ||
+				  g->probe->kind == DTM_PROV_TICK);
+
+	ir_comment(cc, g->f, "h = p = &%s ? *this_cpu_ptr(p) >> %d & 0xf : %d",
+		   DYN_PREEMPT_VAR, HARDIRQ_SHIFT, timer);
+	ir_ld_ksym(cc, g->p, g->f, p, DYN_PREEMPT_VAR);
+	ir_jcci(cc, g->f, BPF_JEQ, p, 0, l_none);
+	p = cg_call(g, BPF_FUNC_this_cpu_ptr, 1, p);
+	ir_load(cc, g->f, 4, h, p, 0);
+	ir_alui(cc, g->f, BPF_RSH, h, HARDIRQ_SHIFT);
+	ir_alui(cc, g->f, BPF_AND, h, HARDIRQ_MASK4);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_none);
+	ir_movi(cc, g->f, h, timer);
+	ir_place_label(cc, g->f, l_end);
+	return h;
+}
+
+/* t = h << 60 | (tid ? tid + DYN_TID_BASE : cpu): the thread's key */
 static vreg_t tls_key_value(struct cg *g)
 {
 	struct dcc *cc = g->cc;
-	vreg_t t, c, hi;
-	int l = ir_label(g->f);
+	vreg_t t, c, h;
+	int l_idle = ir_label(g->f), l_end = ir_label(g->f);
 
-	ir_comment(cc, g->f, "tls key = tid ?: (1 << 32 | cpu)");
+	ir_comment(cc, g->f, "tls key = irq << %d | (tid ? tid + %u : cpu)",
+		   DYN_IRQ_SHIFT, DYN_TID_BASE);
 	t = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
 	ir_alui(cc, g->f, BPF_LSH, t, 32);
 	ir_alui(cc, g->f, BPF_RSH, t, 32);
-	ir_jcci(cc, g->f, BPF_JNE, t, 0, l);
+	ir_jcci(cc, g->f, BPF_JEQ, t, 0, l_idle);
+	ir_alui(cc, g->f, BPF_ADD, t, DYN_TID_BASE);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_idle);
 	c = cg_call(g, BPF_FUNC_get_smp_processor_id, 0);
-	hi = cg_vreg(g);
-	ir_movi(cc, g->f, hi, (int64_t)1 << 32);
-	ir_alu(cc, g->f, BPF_OR, hi, c);
-	ir_mov(cc, g->f, t, hi);
-	ir_place_label(cc, g->f, l);
+	ir_mov(cc, g->f, t, c);
+	ir_place_label(cc, g->f, l_end);
+	h = irq_level(g);
+	ir_alui(cc, g->f, BPF_LSH, h, DYN_IRQ_SHIFT);
+	ir_alu(cc, g->f, BPF_OR, t, h);
 	return t;
 }
 
@@ -104,18 +206,13 @@ static void tls_key_at(struct cg *g, uint32_t tmp)
 	ir_store(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, t);
 }
 
-static uint32_t tls_key(struct cg *g)
-{
-	uint32_t tmp = cg_tmp_alloc(g, 8);
-
-	tls_key_at(g, tmp);
-	return tmp;
-}
+/* ---- keys ------------------------------------------------------------------------ */
 
 static uint32_t assoc_key(struct cg *g, struct sym *s, struct node *keys,
 			  uint32_t *ksize, uint32_t prefix)
 {
-	struct cg_aggkey *k = dcc_alloc(g->cc, (s->nkeys + 1) * sizeof(*k));
+	int n = s->nkeys ? s->nkeys : node_list_len(keys);
+	struct cg_aggkey *k = dcc_alloc(g->cc, (n + 1) * sizeof(*k));
 	struct type **kt = s->keys;
 	struct node *a;
 	int i;
@@ -125,45 +222,85 @@ static uint32_t assoc_key(struct cg *g, struct sym *s, struct node *keys,
 		for (i = 0, a = keys; a; a = a->next, i++)
 			kt[i] = a->type;
 	}
-	*ksize = cg_key_layout(g, kt, s->nkeys ? s->nkeys : node_list_len(keys), k);
-	return cg_key_build_at(g, keys, k, s->nkeys ? s->nkeys :
-			       node_list_len(keys), *ksize, prefix);
+	*ksize = cg_key_layout(g, kt, n, k);
+	return cg_key_build_at(g, keys, k, n, *ksize, prefix);
 }
 
 /* The map key of a dynamic-variable reference n (N_SELF or N_INDEX). */
-static uint32_t dyn_key(struct cg *g, struct node *n, struct sym **sp)
+static void dyn_key(struct cg *g, struct node *n, struct dyn_ref *r)
 {
-	uint32_t ks, tmp;
+	uint32_t ks;
 
 	if (n->kind == N_SELF) {
-		*sp = n->sym;
-		return tls_key(g);
+		r->s = n->sym;
+		r->key = cg_tmp_alloc(g, 8);
+		r->ks = 8;
+		tls_key_at(g, r->key);
+	} else if (n->kid[0]->kind != N_SELF) {
+		r->s = n->kid[0]->sym;
+		r->key = assoc_key(g, r->s, n->kid[1], &ks, 0);
+		r->ks = ks;
+	} else {		/* self->a[k]: thread key, then k */
+		r->s = n->kid[0]->sym;
+		r->key = assoc_key(g, r->s, n->kid[1], &ks, 8);
+		r->ks = ks + 8;
+		tls_key_at(g, r->key);
 	}
-	*sp = n->kid[0]->sym;
-	if (n->kid[0]->kind != N_SELF)
-		return assoc_key(g, *sp, n->kid[1], &ks, 0);
-	tmp = assoc_key(g, *sp, n->kid[1], &ks, 8);	/* self->a[k]: tid, k */
-	tls_key_at(g, tmp);
-	return tmp;
+	if (!r->s)
+		dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
+			  "unresolved dynamic variable");
+	r->koff = round8(r->ks);
 }
 
-static bool is_str(struct type *t)
+/* if (bytes [a, a + n) != bytes [b, b + n)) goto label */
+static void jump_if_differ(struct cg *g, vreg_t a, vreg_t b, uint32_t n,
+			   int label)
 {
-	struct type *r = t ? type_resolve(t) : NULL;
+	static const uint32_t sizes[] = { 8, 4, 2, 1 };
+	uint32_t off = 0, i;
 
-	return r && r->kind == TY_STRING;
+	for (i = 0; i < 4; i++) {
+		for (; n - off >= sizes[i]; off += sizes[i]) {
+			vreg_t x = cg_vreg(g), y = cg_vreg(g);
+
+			ir_load(g->cc, g->f, sizes[i], x, a, off);
+			ir_load(g->cc, g->f, sizes[i], y, b, off);
+			ir_jcc(g->cc, g->f, BPF_JNE, x, y, label);
+		}
+	}
 }
+
+/* copy n bytes (n rounded up to 8: both areas are 8-byte granular) */
+static void copy_words(struct cg *g, vreg_t dst, vreg_t src, uint32_t n)
+{
+	uint32_t off;
+
+	for (off = 0; off < n; off += 8) {
+		vreg_t x = cg_vreg(g);
+
+		ir_load(g->cc, g->f, 8, x, src, off);
+		ir_store(g->cc, g->f, 8, dst, off, x);
+	}
+}
+
+/* ---- delete, load, store --------------------------------------------------------- */
 
 /* delete(&map, key): what storing 0 (NULL) into a dynamic variable does */
-void cg_dyn_delete(struct cg *g, struct node *n)
+static void delete_at(struct cg *g, struct dyn_ref *r)
 {
-	struct sym *s;
-	uint32_t key = dyn_key(g, n, &s);
 	vreg_t m = cg_vreg(g);
 
-	ir_comment(g->cc, g->f, "x = 0: delete(&%s, key)", dyn_map(g, s));
-	ir_ld_map(g->cc, g->f, m, dyn_map(g, s));
-	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, cg_tmp_ptr(g, key));
+	ir_comment(g->cc, g->f, "x = 0: delete(&%s, key)", dyn_map(g, r->s));
+	ir_ld_map(g->cc, g->f, m, dyn_map(g, r->s));
+	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, cg_tmp_ptr(g, r->key));
+}
+
+void cg_dyn_delete(struct cg *g, struct node *n)
+{
+	struct dyn_ref r;
+
+	dyn_key(g, n, &r);
+	delete_at(g, &r);
 }
 
 static vreg_t zero_value(struct cg *g, struct type *t)
@@ -177,56 +314,77 @@ static vreg_t zero_value(struct cg *g, struct type *t)
 	return d;
 }
 
+/* d = the value of a missing element */
+static void load_missing(struct cg *g, struct node *n, vreg_t d)
+{
+	if (!by_ref(n->type)) {
+		ir_movi(g->cc, g->f, d, 0);
+	} else if (is_str(n->type) && g->null_str_zero) {
+		ir_movi(g->cc, g->f, d, 0);	/* NULL, for == NULL */
+	} else if (is_str(n->type) && !g->null_str_ok) {
+		/* a missing string is NULL: using it faults */
+		ir_comment(g->cc, g->f, "missing string element: NULL");
+		cg_fault_jcci(g, BPF_JA, IR_NOREG, 0, DTM_FLT_BADADDR, IR_NOREG);
+	} else {
+		ir_mov(g->cc, g->f, d, zero_value(g, n->type));
+	}
+}
+
+/* d = the value at v + koff: scalars loaded, objects copied to a temp */
+static void load_present(struct cg *g, struct node *n, struct dyn_ref *r,
+			 vreg_t v, vreg_t d)
+{
+	uint32_t size = cg_type_size(g, n->type), tmp;
+	vreg_t src, len;
+
+	if (!by_ref(n->type)) {
+		if (size != 1 && size != 2 && size != 4)
+			size = 8;
+		ir_load(g->cc, g->f, size, d, v, r->koff);
+		return;
+	}
+	tmp = cg_tmp_alloc(g, size);
+	src = cg_vreg(g);
+	ir_mov(g->cc, g->f, src, v);
+	ir_alui(g->cc, g->f, BPF_ADD, src, r->koff);
+	len = cg_vreg(g);
+	ir_movi(g->cc, g->f, len, size);
+	cg_call(g, is_str(n->type) ? BPF_FUNC_probe_read_kernel_str :
+		BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp), len, src);
+	ir_mov(g->cc, g->f, d, cg_tmp_ptr(g, tmp));
+}
+
 static vreg_t dyn_load(struct cg *g, struct node *n)
 {
 	struct dcc *cc = g->cc;
-	struct sym *s;
 	bool zero = g->null_str_zero, ok = g->null_str_ok;
-	uint32_t key;
+	struct dyn_ref r;
 	vreg_t m = cg_vreg(g), v, d = cg_vreg(g);
 	int l_end = ir_label(g->f), l_none = ir_label(g->f);
-	uint32_t size = cg_type_size(g, n->type);
 
 	g->null_str_zero = g->null_str_ok = false;	/* not for the keys */
-	key = dyn_key(g, n, &s);
+	dyn_key(g, n, &r);
 	g->null_str_zero = zero;
 	g->null_str_ok = ok;
 
-	if (!s)
-		dcc_error(cc, n->loc, "D_UNSUPPORTED", "unresolved dynamic variable");
-	ir_comment(cc, g->f, "v = lookup(&%s, key); value = v ? *v : 0",
-		   dyn_map(g, s));
-	ir_ld_map(cc, g->f, m, dyn_map(g, s));
-	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, key));
+	ir_comment(cc, g->f, "v = lookup(&%s, key); value = v ? *(v + %u) : 0",
+		   dyn_map(g, r.s), r.koff);
+	ir_ld_map(cc, g->f, m, dyn_map(g, r.s));
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, r.key));
 	ir_jcci(cc, g->f, BPF_JEQ, v, 0, l_none);
-	if (by_ref(n->type)) {
-		ir_mov(cc, g->f, d, v);
-		ir_ja(cc, g->f, l_end);
-		ir_place_label(cc, g->f, l_none);
-		if (is_str(n->type) && g->null_str_zero) {
-			ir_movi(cc, g->f, d, 0);	/* NULL, for == NULL */
-		} else if (is_str(n->type) && !g->null_str_ok) {
-			/* a missing string is NULL: using it faults */
-			ir_comment(cc, g->f, "missing string element: NULL");
-			cg_fault_jcci(g, BPF_JA, IR_NOREG, 0, DTM_FLT_BADADDR,
-				      IR_NOREG);
-		} else {
-			ir_mov(cc, g->f, d, zero_value(g, n->type));
-		}
-	} else {
-		if (size != 1 && size != 2 && size != 4)
-			size = 8;
-		ir_load(cc, g->f, size, d, v, 0);
+	load_present(g, n, &r, v, d);
+	ir_comment(cc, g->f, "recycled element (key copy != key): missing");
+	jump_if_differ(g, v, cg_tmp_ptr(g, r.key), r.ks, l_none);
+	if (!by_ref(n->type))
 		cg_norm(g, d, n->type);
-		ir_ja(cc, g->f, l_end);
-		ir_place_label(cc, g->f, l_none);
-		ir_movi(cc, g->f, d, 0);
-	}
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_none);
+	load_missing(g, n, d);
 	ir_place_label(cc, g->f, l_end);
 	return d;
 }
 
-/* A dynamic struct/array read in place: pointer to the value (or zeros). */
+/* A dynamic struct/array read: pointer to a copy of the value (or zeros). */
 void cg_dyn_lvalue(struct cg *g, struct node *n, struct cg_lv *lv)
 {
 	lv->kind = LV_MAP;
@@ -255,63 +413,113 @@ bool cg_is_dyn(struct node *n)
 	       n->kid[0]->sym && n->kid[0]->sym->kind == SYM_ASSOC;
 }
 
+/* buf + koff = x (scalar in a register, or object at address x) */
+static void store_value(struct cg *g, struct node *n, struct dyn_ref *r,
+			vreg_t buf, vreg_t v)
+{
+	uint32_t size = cg_type_size(g, n->type);
+	vreg_t d, len;
+
+	if (!by_ref(n->type)) {
+		ir_store(g->cc, g->f, 8, buf, r->koff, v);
+		return;
+	}
+	d = cg_vreg(g);
+	ir_mov(g->cc, g->f, d, buf);
+	ir_alui(g->cc, g->f, BPF_ADD, d, r->koff);
+	len = cg_vreg(g);
+	ir_movi(g->cc, g->f, len, is_str(n->type) ? g->strsize : size);
+	cg_call(g, is_str(n->type) ? BPF_FUNC_probe_read_kernel_str :
+		BPF_FUNC_probe_read_kernel, 3, d, len, v);
+}
+
+/* globals->dyndrops++; the clause ends without output */
+static void dyn_drop(struct cg *g)
+{
+	vreg_t gp = cg_gptr(g), c = cg_vreg(g);
+
+	ir_comment(g->cc, g->f, "map full: g->dyndrops++; goto out");
+	ir_load(g->cc, g->f, 8, c, gp, offsetof(struct dtm_globals_hdr, dyndrops));
+	ir_alui(g->cc, g->f, BPF_ADD, c, 1);
+	ir_store(g->cc, g->f, 8, gp, offsetof(struct dtm_globals_hdr, dyndrops), c);
+	ir_ja(g->cc, g->f, g->lbl_out);
+}
+
 void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 {
 	struct dcc *cc = g->cc;
-	struct sym *s;
-	uint32_t key = dyn_key(g, n, &s), vt;
-	vreg_t m = cg_vreg(g), p, fl;
+	struct dyn_ref r;
+	uint32_t buf;
+	vreg_t m, fl, rc, b;
 	int l_end = ir_label(g->f), l_set = ir_label(g->f);
 
-	if (!by_ref(n->type)) {
+	dyn_key(g, n, &r);
+	if (!by_ref(n->type) || is_str(n->type)) {
 		ir_comment(cc, g->f, "x == 0 ? delete(&%s, key) : update(...)",
-			   dyn_map(g, s));
+			   dyn_map(g, r.s));
 		ir_jcci(cc, g->f, BPF_JNE, v, 0, l_set);
-		ir_ld_map(cc, g->f, m, dyn_map(g, s));
-		cg_call(g, BPF_FUNC_map_delete_elem, 2, m, cg_tmp_ptr(g, key));
+		delete_at(g, &r);
 		ir_ja(cc, g->f, l_end);
 		ir_place_label(cc, g->f, l_set);
-		vt = cg_tmp_alloc(g, 8);
-		ir_store(cc, g->f, 8, cg_tmp_ptr(g, vt), 0, v);
-		p = cg_tmp_ptr(g, vt);
-	} else {
-		if (is_str(n->type)) {	/* a NULL string (at run time) */
-			ir_comment(cc, g->f, "x == NULL ? delete(&%s, key)",
-				   dyn_map(g, s));
-			ir_jcci(cc, g->f, BPF_JNE, v, 0, l_set);
-			ir_ld_map(cc, g->f, m, dyn_map(g, s));
-			cg_call(g, BPF_FUNC_map_delete_elem, 2, m,
-				cg_tmp_ptr(g, key));
-			ir_ja(cc, g->f, l_end);
-			ir_place_label(cc, g->f, l_set);
-		}
-		ir_comment(cc, g->f, "update(&%s, key, &x, BPF_ANY)", dyn_map(g, s));
-		p = v;
-		if (is_str(n->type)) {	/* at most strsize characters */
-			vt = cg_tmp_alloc(g, g->strsize);
-			fl = cg_vreg(g);
-			ir_movi(cc, g->f, fl, g->strsize);
-			cg_call(g, BPF_FUNC_probe_read_kernel_str, 3,
-				cg_tmp_ptr(g, vt), fl, v);
-			p = cg_tmp_ptr(g, vt);
-		}
 	}
+	ir_comment(cc, g->f, "update(&%s, key, {key, x}, BPF_ANY)", dyn_map(g, r.s));
+	buf = cg_tmp_alloc(g, r.koff + val_size(g, n->type));
+	b = cg_tmp_ptr(g, buf);
+	copy_words(g, b, cg_tmp_ptr(g, r.key), r.koff);
+	store_value(g, n, &r, b, v);
 	m = cg_vreg(g);
-	ir_ld_map(cc, g->f, m, dyn_map(g, s));
+	ir_ld_map(cc, g->f, m, dyn_map(g, r.s));
 	fl = cg_vreg(g);
 	ir_movi(cc, g->f, fl, BPF_ANY);
-	cg_call(g, BPF_FUNC_map_update_elem, 4, m, cg_tmp_ptr(g, key), p, fl);
+	rc = cg_call(g, BPF_FUNC_map_update_elem, 4, m, cg_tmp_ptr(g, r.key),
+		     cg_tmp_ptr(g, buf), fl);
+	ir_jcci(cc, g->f, BPF_JEQ, rc, 0, l_end);
+	dyn_drop(g);
 	ir_place_label(cc, g->f, l_end);
 }
 
-static uint32_t dyn_entries(struct cg *g)
-{
-	const char *v = dcc_option(g->cc, "dynvarsize");
-	unsigned long long b = v && *v ? strtoull(v, NULL, 0) : 0;
+/* ---- the maps ------------------------------------------------------------------------ */
 
-	if (b >= 64 * 1024)
-		return (uint32_t)(b / 256);
-	return DYN_DEFAULT_ENTRIES;
+static uint64_t parse_size(const char *v)
+{
+	char *end;
+	unsigned long long n = strtoull(v, &end, 0);
+
+	switch (*end) {
+	case 't': case 'T': n <<= 10;	/* fall through */
+	case 'g': case 'G': n <<= 10;	/* fall through */
+	case 'm': case 'M': n <<= 10;	/* fall through */
+	case 'k': case 'K': n <<= 10;
+	}
+	return n;
+}
+
+/* entries: NAME_entries, else dynvarsize / bytes per entry */
+static uint32_t dyn_entries(struct cg *g, struct sym *s, uint32_t bytes)
+{
+	char name[256];
+	const char *v;
+	uint64_t n;
+
+	snprintf(name, sizeof(name), "%s_entries", s->name);
+	v = dcc_option(g->cc, name);
+	if (v && *v) {
+		n = strtoull(v, NULL, 0);
+	} else {
+		v = dcc_option(g->cc, "dynvarsize");
+		n = (v && *v ? parse_size(v) : DYN_DEFAULT_SIZE) / bytes;
+	}
+	return n < 1 ? 1 : n > DYN_MAX_ENTRIES ? DYN_MAX_ENTRIES : (uint32_t)n;
+}
+
+static void dyn_map_add(struct cg *g, struct sym *s, uint32_t ks)
+{
+	uint32_t vs = round8(ks) + val_size(g, s->type);
+	struct ir_map *m;
+
+	m = ir_map_add(g->cc, g->p, dyn_map(g, s), BPF_MAP_TYPE_HASH, ks, vs,
+		       dyn_entries(g, s, ks + vs));
+	m->flags |= BPF_F_NO_PREALLOC;
 }
 
 void cg_dyn_maps(struct cg *g)
@@ -321,18 +529,10 @@ void cg_dyn_maps(struct cg *g)
 
 	if (!g->syms)
 		return;
-	for (s = g->syms->tls; s; s = s->list_next) {
-		uint32_t ks = s->nkeys && s->nkeys <= 16 ?
-			cg_key_layout(g, s->keys, s->nkeys, k) : 0;
-
-		ir_map_add(g->cc, g->p, dyn_map(g, s), BPF_MAP_TYPE_HASH, 8 + ks,
-			   val_size(g, s->type), dyn_entries(g));
-	}
-	for (s = g->syms->assocs; s; s = s->list_next) {
-		uint32_t ks = s->nkeys <= 16 ?
-			cg_key_layout(g, s->keys, s->nkeys, k) : 8;
-
-		ir_map_add(g->cc, g->p, dyn_map(g, s), BPF_MAP_TYPE_HASH, ks,
-			   val_size(g, s->type), dyn_entries(g));
-	}
+	for (s = g->syms->tls; s; s = s->list_next)
+		dyn_map_add(g, s, 8 + (s->nkeys && s->nkeys <= 16 ?
+				       cg_key_layout(g, s->keys, s->nkeys, k) : 0));
+	for (s = g->syms->assocs; s; s = s->list_next)
+		dyn_map_add(g, s, s->nkeys <= 16 ?
+			    cg_key_layout(g, s->keys, s->nkeys, k) : 8);
 }

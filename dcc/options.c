@@ -73,11 +73,15 @@ static const struct opt_def opts[] = {
 
 static const struct opt_def *opt_find(const char *name)
 {
-	size_t i;
+	/* NAME_entries=N: entries of dynamic variable NAME's map (cg_dyn.c) */
+	static const struct opt_def entries = { "_entries", OK_COUNT, false };
+	size_t i, n = strlen(name);
 
 	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (!strcmp(opts[i].name, name))
 			return &opts[i];
+	if (n > 8 && !strcmp(name + n - 8, "_entries"))
+		return &entries;
 	return NULL;
 }
 

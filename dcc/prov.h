@@ -85,6 +85,9 @@ void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
 /* prov_pid.c: "pid", "pid123"?  v = ctx->member of the user pt_regs (a
  * direct context load, CO-RE relocated; off: x86_64 fallback offset) */
 bool prov_is_pid(const char *prov);
+/* With host_probes: the provider names a pid (trailing digits) that does
+ * not exist on this host (its probes match nothing). */
+bool prov_pid_absent(struct dcc *cc, const char *prov);
 vreg_t prov_uregs_load(struct cg *g, vreg_t ctx, const char *member,
 		       int32_t off);
 

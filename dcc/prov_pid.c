@@ -22,7 +22,10 @@
  */
 #include <ctype.h>
 #include <linux/bpf.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cg.h"
 #include "prov.h"
@@ -53,6 +56,19 @@ bool prov_is_pid(const char *prov)
 	return true;
 }
 
+bool prov_pid_absent(struct dcc *cc, const char *prov)
+{
+	size_t n = strlen(prov);
+	char path[64];
+
+	while (n > 0 && isdigit((unsigned char)prov[n - 1]))
+		n--;
+	if (!cc->opts.host_probes || atol(prov + n) <= 0)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%ld", atol(prov + n));
+	return access(path, F_OK) != 0;
+}
+
 /* "entry", "return" or a hex offset */
 static bool is_offset(const char *s)
 {
@@ -65,7 +81,7 @@ static bool pid_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 	bool entry = prov_glob(name, "entry"), ret = prov_glob(name, "return");
 	bool is_ret;
 
-	if (!prov_is_pid(pd->pd_prov))
+	if (!prov_is_pid(pd->pd_prov) || prov_pid_absent(cc, pd->pd_prov))
 		return false;
 	if (!entry && !ret && !is_offset(name))
 		return false;
@@ -73,7 +89,6 @@ static bool pid_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 	pp->more = pp->variant == 0 && entry && ret;
 	pp->section = is_ret ? "uretprobe" : "uprobe";
 	pp->flags = is_ret ? DTM_PF_RETURN : 0;
-	(void)cc;
 	return true;
 }
 

@@ -7,11 +7,15 @@
  *   syscall::NAME:return  -> "raw_tp/sys_exit"   ctx = {pt_regs *regs, long ret}
  *
  * Each program is attached once, to the raw tracepoint; dload resolves
- * NAME (may glob) against the syscalls of tracefs and fills the HASH map
- * dt_syscalls (DTM_MAP_SYSCALLS) with {epid, syscall nr} -> prid for every
- * match.  The program looks its {epid, nr} up first thing and returns if
- * absent, so the other syscalls cost one hash lookup.  A description whose
- * name globs both entry and return (syscall::read:) gives two programs.
+ * NAME against the syscalls of tracefs.  When NAME names one syscall (no
+ * glob), the program compares the syscall number with a u32 that dload
+ * writes into .rodata before loading (dtm_probe.param = 1 + its offset;
+ * the prid follows it): the verifier sees a constant, the other syscalls
+ * cost a compare.  For a glob, dload fills the HASH map dt_syscalls
+ * (DTM_MAP_SYSCALLS) with {epid, syscall nr} -> prid for every match, and
+ * the program looks its {epid, nr} up first thing and returns if absent.
+ * A description whose name globs both entry and return (syscall::read:)
+ * gives two programs.
  * With host_probes, the pattern must match some syscall of this host.
  *
  * Arguments are read from pt_regs with probe_read_kernel and CO-RE field
@@ -166,8 +170,75 @@ static vreg_t read_regs(struct cg *g, vreg_t base, int32_t off, int size,
 	return cg_call(g, BPF_FUNC_probe_read_kernel, 3, d, n, src);
 }
 
+/* 1 + the offset of a fresh, 8-aligned {u32 nr = ~0, u32 prid} in .rodata
+ * for dload to fill; 0 if none can be had (deduplication hit).  The prid
+ * bytes start as a marker without zero bytes, unique per program, so that
+ * no later string constant is placed over the slot. */
+static uint32_t rodata_slot(struct cg *g)
+{
+	struct ir_prog *p = g->p;
+	uint32_t len = p->rodata_len, pad = (8 - len % 8) % 8, off;
+	uint32_t e = (uint32_t)g->epid, nr = ~0u, mark;
+	uint8_t buf[16] = { 0 };
+
+	mark = 0x80808080u | (e & 0x7f) | (e << 1 & 0x7f00) |
+	       (e << 2 & 0x7f0000) | (e << 3 & 0x7f000000);
+	memcpy(buf + pad, &nr, 4);
+	memcpy(buf + pad + 4, &mark, 4);
+	off = ir_rodata_add(g->cc, p, buf, pad + 8);
+	return off == len ? len + pad + 1 : 0;
+}
+
+/* nr = the syscall number: (u32)ctx->id on entry; on return
+ * probe_read_kernel(fp + slot, 4, &regs->orig_ax) ?: goto out, then the
+ * u32 at fp + slot */
+static vreg_t syscall_nr(struct cg *g, vreg_t ctx, int32_t slot)
+{
+	struct dcc *cc = g->cc;
+	vreg_t regs, nr = cg_vreg(g);
+
+	if (!(g->probe->flags & DTM_PF_RETURN)) {
+		ir_load(cc, g->f, 8, nr, ctx, 8);
+		return nr;
+	}
+	regs = cg_vreg(g);
+	ir_comment(cc, g->f, "probe_read_kernel(fp%+d, 4, &regs->%s)", slot,
+		   nr_reg.member);
+	ir_load(cc, g->f, 8, regs, ctx, 0);
+	ir_jcci(cc, g->f, BPF_JNE, read_regs(g, IR_FP, slot, 4, regs, &nr_reg),
+		0, g->lbl_out);
+	ir_load(cc, g->f, 4, nr, IR_FP, slot);
+	return nr;
+}
+
+/* One named syscall: if (nr != rodata.nr) goto out; the prid is the u32
+ * after it (read where needed, see gen_rec_header).  ctx->id is an int
+ * sign-extended by the kernel, so the 64-bit compare with the u32 is the
+ * 32-bit one for every real syscall number. */
+static bool const_filter(struct cg *g, vreg_t ctx)
+{
+	struct dcc *cc = g->cc;
+	const char *func = pd_str(g->probe->pdesc->pd_func);
+	uint32_t slot;
+	vreg_t nr, want;
+
+	if (!*func || prov_has_glob(func) || !(slot = rodata_slot(g)))
+		return false;
+	g->probe->param = slot;
+	g->prid_data = slot + 4;
+	ir_comment(cc, g->f, "if (syscall nr != rodata[%u] (%s, set by dload)) goto out",
+		   slot - 1, func);
+	nr = syscall_nr(g, ctx, g->probe->flags & DTM_PF_RETURN ?
+			       ir_stack_alloc(g->f, 8, 8) : 0);
+	want = cg_vreg(g);
+	ir_ld_data(cc, g->f, want, slot - 1);
+	ir_load(cc, g->f, 4, want, want, 0);
+	ir_jcc(cc, g->f, BPF_JNE, nr, want, g->lbl_out);
+	return true;
+}
+
 /*
- * Runs before the master-switch check:
+ * Runs before the master-switch check (a glob, else const_filter):
  *   key = {epid, nr}		; nr = (u32)ctx->id, or regs->orig_ax on return
  *   v = map_lookup_elem(&dt_syscalls, &key); if (!v) goto out
  *   *(fp + slot_prid) = *v
@@ -175,26 +246,19 @@ static vreg_t read_regs(struct cg *g, vreg_t base, int32_t off, int size,
 static void syscall_filter(struct cg *g, vreg_t ctx)
 {
 	struct dcc *cc = g->cc;
-	int32_t key = ir_stack_alloc(g->f, 8, 8);
+	int32_t key;
 	vreg_t m, k, v, nr;
 
+	if (const_filter(g, ctx))
+		return;
+	key = ir_stack_alloc(g->f, 8, 8);
 	ir_map_add(cc, g->p, DTM_MAP_SYSCALLS, BPF_MAP_TYPE_HASH,
 		   sizeof(struct dtm_syscall_key), sizeof(uint32_t), 1);
 	ir_comment(cc, g->f, "key = {epid %d, syscall nr}", g->epid);
 	ir_storei(cc, g->f, 4, IR_FP, key, g->epid);
-	if (g->probe->flags & DTM_PF_RETURN) {
-		vreg_t regs = cg_vreg(g);
-
-		ir_comment(cc, g->f, "probe_read_kernel(&key.nr, 4, &regs->%s)",
-			   nr_reg.member);
-		ir_load(cc, g->f, 8, regs, ctx, 0);
-		nr = read_regs(g, IR_FP, key + 4, 4, regs, &nr_reg);
-		ir_jcci(cc, g->f, BPF_JNE, nr, 0, g->lbl_out);
-	} else {
-		nr = cg_vreg(g);
-		ir_load(cc, g->f, 8, nr, ctx, 8);
+	nr = syscall_nr(g, ctx, key + 4);
+	if (!(g->probe->flags & DTM_PF_RETURN))
 		ir_store(cc, g->f, 4, IR_FP, key + 4, nr);
-	}
 	ir_comment(cc, g->f, "prid = map_lookup_elem(&%s, &key) ?: goto out",
 		   DTM_MAP_SYSCALLS);
 	m = cg_vreg(g);

@@ -36,8 +36,8 @@ static bool usdt_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 	const char *prov = pd_str(pd->pd_prov);
 	size_t n = strlen(prov);
 
-	(void)cc;
-	if (!n || prov_is_pid(prov) || !*pd_str(pd->pd_name))
+	if (!n || prov_is_pid(prov) || !*pd_str(pd->pd_name) ||
+	    prov_pid_absent(cc, prov))
 		return false;
 	if (!isdigit((unsigned char)prov[n - 1]) && prov[n - 1] != '*')
 		return false;

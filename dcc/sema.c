@@ -174,7 +174,7 @@ static void reset_clause_state(struct sema *s)
 /* Actions first; on an undefined variable, predicate first. */
 static void clause(struct dcc *cc, struct node *c)
 {
-	struct sema *s = sema_get(cc);
+	struct sema *volatile s = sema_get(cc);	/* kept across longjmp */
 	jmp_buf jb, *saved = cc->err_jmp;
 
 	s->clause = c;
@@ -266,7 +266,7 @@ void sema_lib_failed(struct dcc *cc)
 /* A library item: an error drops the item, never the program. */
 void sema_lib_top(struct dcc *cc, struct node *n)
 {
-	struct sema *s = sema_get(cc);
+	struct sema *volatile s = sema_get(cc);	/* kept across longjmp */
 	jmp_buf jb, *saved = cc->err_jmp;
 
 	sema_begin(cc);

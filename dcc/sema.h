@@ -28,7 +28,7 @@ struct type *type_typedef(struct dcc *cc, const char *name, struct type *base);
 struct type *type_user_lookup(struct dcc *cc, const char *name);
 void type_set_tag(struct dcc *cc, const char *fullname, struct type *t);
 struct type *type_promote(struct dcc *cc, struct type *l, struct type *r);
-void type_layout(struct type *t);
+void type_layout(struct dcc *cc, struct type *t);
 
 /* btf_in.c: a kernel type from module mod's BTF ("vmlinux" or NULL: the
  * kernel's), or NULL. */

@@ -192,7 +192,7 @@ static void sue_members(struct dcc *cc, struct type *t, struct node *list)
 			tail = &m->next;
 		}
 	}
-	type_layout(t);
+	type_layout(cc, t);
 }
 
 static void enum_members(struct dcc *cc, struct type *t, struct node *list)

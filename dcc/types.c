@@ -500,48 +500,71 @@ static uint64_t align_up(uint64_t v, uint64_t a)
 	return a ? (v + a - 1) / a * a : v;
 }
 
-void type_layout(struct type *t)
+/*
+ * A bit-field is laid out as DTrace's CTF does: its storage is the
+ * smallest integer of 1, 2, 4 or 8 bytes that holds its width, aligned to
+ * its size after the previous member's last bit; a struct holding
+ * bit-fields ends right after its last member (no tail padding).
+ */
+static uint64_t bitfield_place(struct dcc *cc, struct member *m,
+			       struct type *mt, uint64_t bits)
+{
+	uint32_t small = 1;
+
+	while (small * 8 < m->bit_size)
+		small *= 2;
+	bits = align_up(bits, small * 8);
+	m->offset = bits / 8;
+	m->bit_offset = 0;
+	m->type = type_int(cc, (int)small, mt->is_signed);
+	return bits + m->bit_size;
+}
+
+static void union_member(struct member *m, struct type *mt, uint64_t *maxsz)
+{
+	uint64_t msz = m->bit_size ? (m->bit_size + 7) / 8 : mt->size;
+
+	m->offset = 0;
+	m->bit_offset = 0;
+	if (msz > *maxsz)
+		*maxsz = msz;
+}
+
+void type_layout(struct dcc *cc, struct type *t)
 {
 	struct member *m;
-	uint64_t bits = 0, maxsz = 0;
+	uint64_t bits = 0, maxsz = 0, end = 0;
 	uint32_t align = 1;
+	bool bitfields = false;
 
 	for (m = t->members; m; m = m->next) {
 		struct type *mt = type_resolve(m->type);
 		uint32_t ma = mt->align ? mt->align : 1;
-		uint64_t msz = mt->size;
 
-		if (ma > align)
-			align = ma;
 		if (t->kind == TY_UNION) {
-			m->offset = 0;
-			m->bit_offset = 0;
-			if (m->bit_size)
-				msz = (m->bit_size + 7) / 8;
-			if (msz > maxsz)
-				maxsz = msz;
+			align = ma > align ? ma : align;
+			union_member(m, mt, &maxsz);
 			continue;
 		}
 		if (m->bit_size) {
-			uint64_t unit = msz * 8;
-			uint64_t start = bits;
-
-			/* straddling the storage unit: move to the next one */
-			if (unit && start / unit != (start + m->bit_size - 1) / unit)
-				start = align_up(start, unit);
-			m->offset = start / 8 / (msz ? msz : 1) * (msz ? msz : 1);
-			m->bit_offset = (uint32_t)(start - m->offset * 8);
-			bits = start + m->bit_size;
-			continue;
+			bitfields = true;
+			bits = bitfield_place(cc, m, mt, bits);
+			mt = type_resolve(m->type);
+			ma = mt->align;
+		} else {
+			bits = align_up(align_up(bits, 8) / 8, ma) * 8;
+			m->offset = bits / 8;
+			bits += mt->size * 8;
 		}
-		bits = align_up(bits, 8);
-		bits = align_up(bits / 8, ma) * 8;
-		m->offset = bits / 8;
-		bits += msz * 8;
+		align = ma > align ? ma : align;
+		if (m->offset + mt->size > end)
+			end = m->offset + mt->size;
 	}
 	t->align = align;
 	if (t->kind == TY_UNION)
 		t->size = align_up(maxsz, align);
+	else if (bitfields)
+		t->size = end;
 	else
 		t->size = align_up(align_up(bits, 8) / 8, align);
 }

@@ -80,7 +80,7 @@ void dl_probe_error(struct dload_obj *o, uint32_t epid, uint32_t prid,
 {
 	const struct dl_cprobe *cp = prid < o->ncprobes ? &o->cprobes[prid]
 							: &o->cprobes[0];
-	uint32_t clause = epid < o->meta.nprobes ? o->meta.probes[epid].clause
+	uint32_t clause = epid < o->meta.nprobes ? o->meta.probes[epid].stmt
 						 : 0;
 	char msg[512];
 	va_list ap;
@@ -117,6 +117,19 @@ static const struct { const char *name; enum optkind kind; } dyn_opts[] = {
 	{ "maxframes", OPT_ACTIVE }, { "scratchsize", OPT_ACTIVE },
 };
 
+/* DTrace's words for setting or unsetting a run-time option. */
+static bool runtime_word(const char *v)
+{
+	static const char *const w[] = { "yes", "no", "enable", "disable",
+		"enabled", "disabled", "true", "false", "on", "off", "set",
+		"unset" };
+
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (!strcasecmp(v, w[i]))
+			return true;
+	return false;
+}
+
 /* NULL if name=value may be set now, else DTrace's reason. */
 static const char *setopt_check(const char *name, const char *value)
 {
@@ -133,6 +146,8 @@ static const char *setopt_check(const char *name, const char *value)
 		if (dyn_opts[i].kind == OPT_RATE)
 			return dl_parse_rate(value, &v) ?
 			       "Invalid value for specified option" : NULL;
+		if (!*value || runtime_word(value))	/* "", yes/no... */
+			return NULL;
 		errno = 0;
 		v = strtoull(value, &end, 0);
 		return *end || errno ? "Invalid value for specified option" : NULL;
@@ -241,6 +256,8 @@ void dl_output_init(struct dload_obj *o)
 	c->str = cb_str;
 	c->probe_name = cb_probe_name;
 	c->printa = cb_printa;
+	c->agg_snapshot = dl_cb_agg_snapshot;
+	c->agg_release = dl_cb_agg_release;
 	c->action = cb_action;
 	c->ksym = dl_cb_ksym;
 	c->usym = dl_cb_usym;

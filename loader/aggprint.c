@@ -1025,7 +1025,9 @@ static bool flag_value(const char *value, int *bad)
 	int n;
 
 	*bad = 0;
-	if (!value || !*value || !opt_num(value, &n))
+	if (value && !*value)	/* "" unsets, as in DTrace */
+		return false;
+	if (!value || !opt_num(value, &n))	/* a number sets, even 0 */
 		return true;
 	for (i = 0; i < sizeof(on) / sizeof(on[0]); i++)
 		if (!strcasecmp(value, on[i]))

@@ -24,6 +24,21 @@ struct snap {
 	uint32_t n, cap;
 };
 
+/* dcc keeps an unkeyed count/avg/stddev/min/max in a one-entry
+ * PERCPU_ARRAY (u32 key 0; its value reads as empty until updated): the
+ * walk sees key 0 in a zeroed key_size buffer; trunc() zeroes it. */
+static bool agg_array(struct dload_obj *o, uint32_t id, struct bpf_map *m)
+{
+	const struct dtm_agg *a = &o->meta.aggs[id];
+
+	if (!m)
+		m = bpf_object__find_map_by_name(o->bpf, dl_str(&o->meta, a->map));
+	return m && bpf_map__type(m) == BPF_MAP_TYPE_PERCPU_ARRAY &&
+	       a->nkeys == 0 && bpf_map__key_size(m) == sizeof(uint32_t) &&
+	       a->key_size >= sizeof(uint32_t) &&
+	       bpf_map__value_size(m) == a->val_size;
+}
+
 static int agg_map(struct dload_obj *o, uint32_t id, int *fd, size_t *pcpu)
 {
 	const struct dtm_agg *a = &o->meta.aggs[id];
@@ -33,9 +48,10 @@ static int agg_map(struct dload_obj *o, uint32_t id, int *fd, size_t *pcpu)
 	if (!m)
 		return dl_err(o, -ENOENT, "%s: no aggregation map %s", o->name,
 			      name);
-	if (bpf_map__type(m) != BPF_MAP_TYPE_PERCPU_HASH ||
-	    bpf_map__key_size(m) != a->key_size ||
-	    bpf_map__value_size(m) != a->val_size)
+	if (!(bpf_map__type(m) == BPF_MAP_TYPE_PERCPU_HASH &&
+	      bpf_map__key_size(m) == a->key_size &&
+	      bpf_map__value_size(m) == a->val_size) &&
+	    !agg_array(o, id, m))
 		return dl_err(o, -EINVAL, "%s: map %s does not match aggregation %u",
 			      o->name, name, id);
 	*fd = bpf_map__fd(m);
@@ -81,7 +97,7 @@ static bool read_key(struct dload_obj *o, const struct dtm_agg *a, int fd,
 static int walk(struct dload_obj *o, uint32_t id, struct snap *s)
 {
 	const struct dtm_agg *a = &o->meta.aggs[id];
-	uint8_t *prev = NULL, *key = malloc(a->key_size * 2);
+	uint8_t *prev = NULL, *key = calloc(2, a->key_size);
 	uint8_t *percpu = NULL;
 	int64_t *val = malloc(a->val_size);
 	size_t pcpu;
@@ -154,7 +170,8 @@ static void snap_free(struct dlo_aggent *ents, void **store)
 
 int dl_agg_print_all(struct dload_obj *o)
 {
-	for (uint32_t id = 0; id < o->meta.naggs; id++) {
+	for (uint32_t i = 0; i < o->meta.naggs; i++) {
+		uint32_t id = dlo_agg_order(&o->out, i, o->meta.naggs);
 		struct dlo_agginfo ai;
 		struct dlo_aggent *ents;
 		void *store[2];
@@ -189,11 +206,39 @@ int dl_agg_printa(struct dload_obj *o, uint32_t id, const char *fmt)
 	return err;
 }
 
+/* The engine's agg_snapshot/agg_release callbacks (printa of several
+ * aggregations): the cookie holds the snapshot's two storage blocks. */
+int dl_cb_agg_snapshot(void *arg, uint32_t id, struct dlo_agginfo *ai,
+		       struct dlo_aggent **ents, void **cookie)
+{
+	struct dload_obj *o = arg;
+	void **store = calloc(2, sizeof(*store));
+	int n;
+
+	if (!store)
+		return -ENOMEM;
+	if (id >= o->meta.naggs)
+		n = -EINVAL;
+	else
+		n = dl_agg_snapshot(o, id, ai, ents, store);
+	if (n < 0)
+		free(store);
+	else
+		*cookie = store;
+	return n;
+}
+
+void dl_cb_agg_release(void *arg, struct dlo_aggent *ents, void *cookie)
+{
+	snap_free(ents, cookie);
+	free(cookie);
+}
+
 /* Zero every value (clear) in place. */
 static int zero_all(struct dload_obj *o, uint32_t id, int fd, size_t pcpu)
 {
 	const struct dtm_agg *a = &o->meta.aggs[id];
-	uint8_t *prev = NULL, *key = malloc(a->key_size * 2);
+	uint8_t *prev = NULL, *key = calloc(2, a->key_size);
 	uint8_t *percpu = calloc(o->ncpus, pcpu);
 	int err = key && percpu ? 0 : -ENOMEM;
 
@@ -242,5 +287,7 @@ int dl_agg_clear(struct dload_obj *o, uint32_t id, bool del, int64_t keep)
 		return -EINVAL;
 	if ((err = agg_map(o, id, &fd, &pcpu)))
 		return err;
+	if (del && agg_array(o, id, NULL))	/* one entry, not deletable */
+		return keep ? 0 : zero_all(o, id, fd, pcpu);
 	return del ? trunc_keys(o, id, fd, keep) : zero_all(o, id, fd, pcpu);
 }

@@ -121,6 +121,7 @@ struct dload_obj {
 	bool exiting;			/* EXIT record seen */
 	int exit_status;
 	uint64_t drops_seen, dyndrops_seen;
+	uint64_t aggdrops_seen;		/* aggregation drops reported */
 	/* speculations (spec.c) */
 	struct dl_spec *specs;		/* [1..nspecs] */
 	uint32_t nspecs;
@@ -236,6 +237,9 @@ int dl_agg_snapshot(struct dload_obj *o, uint32_t id, struct dlo_agginfo *ai,
 		    struct dlo_aggent **entsp, void *storep[2]);
 int dl_agg_printa(struct dload_obj *o, uint32_t id, const char *fmt);
 int dl_agg_clear(struct dload_obj *o, uint32_t id, bool del, int64_t keep);
+int dl_cb_agg_snapshot(void *arg, uint32_t id, struct dlo_agginfo *ai,
+		       struct dlo_aggent **ents, void **cookie);
+void dl_cb_agg_release(void *arg, struct dlo_aggent *ents, void *cookie);
 void dl_output_init(struct dload_obj *o);
 void dl_probe_error(struct dload_obj *o, uint32_t epid, uint32_t prid,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -12,7 +12,9 @@
  *
  * A syscall program in section raw_tp/sys_enter or raw_tp/sys_exit (see
  * DTM_MAP_SYSCALLS in meta.h) is attached once to that raw tracepoint, and
- * each matching syscall becomes an entry {epid, nr} -> prid of dt_syscalls.
+ * each matching syscall becomes an entry {epid, nr} -> prid of dt_syscalls,
+ * or, when dtm_probe.param is set (the description names one syscall), the
+ * {u32 nr, u32 prid} at .rodata offset param - 1, written before load.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -155,6 +157,36 @@ static int syscall_match(struct dload_obj *o, uint32_t epid,
 			     name, target, 0, ret ? DTM_PF_RETURN : 0) ?: 1;
 }
 
+/* A program with a .rodata filter slot (dtm_probe.param = 1 + offset):
+ * write {nr, prid} of its one concrete probe there, before load (frozen
+ * afterwards, the verifier then sees constants). */
+static int fill_rodata_slot(struct dload_obj *o, uint32_t epid,
+			    const struct dtm_probe *p)
+{
+	struct bpf_map *m = bpf_object__find_map_by_name(o->bpf, ".rodata");
+	uint32_t v[2], nb = 0;
+	uint8_t *data;
+	size_t size;
+
+	data = m ? (uint8_t *)bpf_map__initial_value(m, &size) : NULL;
+	if (!data || p->param - 1 > size || size - (p->param - 1) < sizeof(v))
+		return dl_err(o, -EINVAL, "%s: bad .rodata syscall slot %llu",
+			      o->name, (unsigned long long)p->param);
+	for (uint32_t b = 0; b < o->nbinds; b++) {
+		if (o->binds[b].epid != epid)
+			continue;
+		v[1] = o->binds[b].prid;
+		v[0] = (uint32_t)dl_syscall_nr(o->cprobes[v[1]].names.func);
+		nb++;
+	}
+	if (nb > 1)
+		return dl_err(o, -EINVAL, "%s: program %u matches %u syscalls but filters on one",
+			      o->name, epid, nb);
+	if (nb)
+		memcpy(data + p->param - 1, v, sizeof(v));
+	return 0;
+}
+
 static int syscall_resolve(struct dload_obj *o, uint32_t epid,
 			   const struct dtm_probe *p)
 {
@@ -173,6 +205,8 @@ static int syscall_resolve(struct dload_obj *o, uint32_t epid,
 		n = err < 0 ? err : n + err;
 	}
 	free_list(evs, nev);
+	if (n > 0 && raw && p->param && (err = fill_rodata_slot(o, epid, p)))
+		return err;
 	return n;
 }
 
@@ -294,6 +328,8 @@ static int syscall_attach(struct dload_obj *o, struct bpf_program *prog,
 
 	if (!raw)
 		return tp_attach(o, prog, epid, cp, prid);
+	if (o->meta.probes[epid].param)	/* the .rodata slot, filled */
+		return rawtp_attach_once(o, prog, raw);
 	m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_SYSCALLS);
 	if (!m)
 		return dl_err(o, -ENOENT, "%s: no map %s", o->name,

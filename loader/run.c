@@ -195,6 +195,9 @@ static void check_drops(struct dload_obj *o)
 
 	report_drops(o, __atomic_load_n(&g->drops, __ATOMIC_RELAXED),
 		     &o->drops_seen, "[DTRACEDROP_PRINCIPAL] ", "drop", true);
+	report_drops(o, __atomic_load_n(&g->aggdrops, __ATOMIC_RELAXED),
+		     &o->aggdrops_seen, "[DTRACEDROP_AGGREGATION] ",
+		     "aggregation drop", true);
 	report_drops(o, __atomic_load_n(&g->dyndrops, __ATOMIC_RELAXED),
 		     &o->dyndrops_seen, "[DTRACEDROP_DYNAMIC] ",
 		     "dynamic variable drop", false);
@@ -298,12 +301,21 @@ static int consume_loop(struct dload_obj *o)
 
 static int finish(struct dload_obj *o)
 {
-	int err;
+	bool exiting;
+	int err, status;
 
 	set_state(o, DTM_STATE_DRAINING);
 	drain(o);
+	/* An exit() in END overrides the status of an earlier exit(). */
+	exiting = o->exiting;
+	status = o->exit_status;
+	o->exiting = false;
 	err = run_dtrace_probes(o, DTM_END, NULL);
 	drain(o);
+	if (!o->exiting) {
+		o->exiting = exiting;
+		o->exit_status = status;
+	}
 	check_drops(o);
 	if (!err)
 		err = dlo_finish(&o->out);

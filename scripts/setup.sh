@@ -5,7 +5,7 @@
 # Run as root (or with sudo available).  Idempotent.
 set -e
 
-PKGS="libbpf-dev libelf-dev zlib1g-dev bison flex clang llvm bpftool pkg-config make gcc python3"
+PKGS="libbpf-dev libelf-dev zlib1g-dev bison flex clang llvm bpftool pkg-config make gcc python3 systemtap-sdt-dev"
 
 SUDO=
 if [ "$(id -u)" != 0 ]; then

@@ -79,6 +79,53 @@ const char *dload_obj__errmsg(const struct dload_obj *obj);
  * rejected); "" if none. */
 const char *dload_obj__log(const struct dload_obj *obj);
 
+/*
+ * Probe listing (loader/list.c): the probes this host offers, in dtrace -l's
+ * order and numbering (dtrace 1-3, fbt if available, io, proc, profile,
+ * sched, sdt, syscall, then USDT on request).  IDs are listing positions;
+ * the prids of a run are assigned when probes are attached.
+ */
+#include <stdint.h>
+
+struct dload_probe {
+	uint32_t id;		/* position in the listing, from 1 */
+	uint32_t kind;		/* enum dtm_prov (meta.h) */
+	const char *prov, *mod, *func, *name;
+	pid_t pid;		/* usdt: the process, else 0 */
+	const char *path;	/* usdt: the object file, else NULL */
+	const char *argspec;	/* usdt: the note's argument string, else NULL */
+};
+
+struct dload_list_opts {
+	size_t sz;		/* sizeof(struct dload_list_opts) */
+	bool usdt;		/* also the USDT probes (.note.stapsdt) of the
+				   objects mapped by running processes */
+	bool usdt_only;		/* only those */
+	pid_t pid;		/* usdt: only this process (0: every process) */
+};
+#define dload_list_opts__last_field pid
+
+struct dload_probes;
+
+int dload_probes__load(const struct dload_list_opts *opts,
+		       struct dload_probes **lp);
+size_t dload_probes__count(const struct dload_probes *l);
+const struct dload_probe *dload_probes__get(const struct dload_probes *l,
+					    size_t i);
+void dload_probes__free(struct dload_probes *l);
+/* Does p match the description?  Each part is a glob; NULL or "" matches
+ * anything. */
+bool dload_probe__match(const struct dload_probe *p, const char *prov,
+			const char *mod, const char *func, const char *name);
+/* dtrace -l's header line, and one probe line (with -v: its stability
+ * attributes and argument types, as dtrace -lv prints them). */
+void dload_probes__print_header(FILE *out);
+void dload_probe__print(FILE *out, const struct dload_probe *p, bool verbose);
+/* The type names of the probe's arguments (at most max); returns their
+ * number (0: none known). */
+int dload_probe__arg_types(const struct dload_probe *p, char types[][128],
+			   int max);
+
 #ifdef __cplusplus
 }
 #endif

@@ -359,6 +359,9 @@ struct dtm_globals_hdr {
 	uint64_t dyndrops;	/* dynamic-variable drops */
 	uint64_t specbusy;	/* speculation() failed: a buffer was draining */
 	uint64_t specunavail;	/* speculation() failed: none available */
+	uint64_t aggdrops;	/* aggregation updates dropped: the map was
+				   full (aggsize), reported as DTrace's
+				   "N aggregation drops on CPU N" */
 };
 
 enum dtm_state {

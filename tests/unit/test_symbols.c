@@ -2,8 +2,9 @@
 /*
  * test_symbols.c -- unit tests of libdload's symbol lookup (symbols.c):
  * the text forms DTrace prints, kernel lookups in a made-up kallsyms file,
- * the frames of the tracing machinery left out of kernel stacks, and user
- * lookups in this very process (a function of this program, one of libc).
+ * the frames of the tracing machinery left out of kernel stacks, user
+ * lookups in this very process (a function of this program, one of libc),
+ * and the merging of aggregation keys by symbol (aggcanon.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -183,11 +184,70 @@ static void test_user(void)
 	dl_syms_free(s);
 }
 
+/* ---- merging of keys that print alike (aggcanon.c) ---------------------- */
+
+/* symbols every 0x100 bytes; modules every 0x10000 */
+static int fake_canon(void *arg, uint32_t kind, uint64_t pid, uint64_t *pc)
+{
+	*pc &= kind == DTM_K_MOD ? ~0xffffull : ~0xffull;
+	return 0;
+}
+
+static size_t fake_skip(void *arg, const uint64_t *pcs, size_t n)
+{
+	return n && pcs[0] >= 0xc000 ? 1 : 0;	/* "BPF" frames at 0xc000 */
+}
+
+static void test_canon(void)
+{
+	struct dtm_agg agg = { .func = DTM_AGG_COUNT, .nkeys = 2,
+			       .key_size = 32, .val_size = 8 };
+	struct dtm_aggkey keys[2] = {
+		{ .kind = DTM_K_SYM, .offset = 0, .size = 8 },
+		{ .kind = DTM_K_STACK, .offset = 8, .size = 24 },
+	};
+	struct dlo_agginfo ai = { &agg, keys, "", 0, 0 };
+	uint64_t k[4][4] = {
+		{ 0x1004, 0xc010, 0x2000, 0 },	/* sym 0x1000, stack {0x2000} */
+		{ 0x10f0, 0x2000, 0, 0 },	/* the same once canonical */
+		{ 0x1104, 0xc020, 0x2000, 0 },	/* another symbol */
+		{ 0x1008, 0xc030, 0x2000, 0 },	/* like the first */
+	};
+	int64_t v[4] = { 1, 2, 4, 8 };
+	struct dlo_aggent ents[4];
+	struct dlo_ctx c = { .sym_canon = fake_canon, .kstack_skip = fake_skip };
+	void *block;
+	int n, i;
+	int64_t first = -1, other = -1;
+
+	for (i = 0; i < 4; i++)
+		ents[i] = (struct dlo_aggent){ k[i], &v[i] };
+	n = dlo_agg_canon(&c, &ai, ents, 4, &block);
+	check_int("canon count", n, 2);
+	for (i = 0; i < n; i++) {
+		const uint64_t *key = ents[i].key;
+
+		if (key[0] == 0x1000 && key[1] == 0x2000 && key[2] == 0)
+			first = ents[i].val[0];
+		else if (key[0] == 0x1100)
+			other = ents[i].val[0];
+	}
+	check_int("canon merged", first, 1 + 2 + 8);
+	check_int("canon other", other, 4);
+	dlo_agg_canon_free(block);
+	c.sym_canon = NULL;
+	c.kstack_skip = NULL;
+	check_int("canon without callbacks", dlo_agg_canon(&c, &ai, ents, 2,
+							    &block), 2);
+	check_int("canon no block", block == NULL, 1);
+}
+
 int main(void)
 {
 	test_format();
 	test_kernel();
 	test_user();
+	test_canon();
 	printf("test_symbols: %d passed, %d failed\n", npass, nfail);
 	return nfail ? 1 : 0;
 }

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cg_trim.c -- drop the prologue work a program turns out not to need.
+ *
+ * cg.c generates every program with the full prologue and records its
+ * pieces as segments:
+ *   G  g = map_lookup_elem(&dt_globals, &zero)   (the master switch reads it)
+ *   S  s = map_lookup_elem(&dt_scratch, &zero); provider prologue (mstate
+ *      arg0..9, errno); mstate.ts = 0; alloca and TLS-key set-up
+ *   H  record header {epid, prid, cpu} at s + rec_off
+ * Once the whole program is there, cg_trim() removes:
+ *   H  unless the program writes a record, can fault (the fault record
+ *      reuses the header's prid and cpu) or reads the header (id,
+ *      probeprov, ...);
+ *   S  unless something after it loads s or a value it computed;
+ *   G  likewise (only BEGIN/END/ERROR programs have no master-switch check).
+ * A segment goes only when removing it cannot be observed: it writes
+ * memory only through s (or into the g/s stack slots), calls only
+ * side-effect-free helpers, jumps only inside itself or to `out` on the
+ * null result of a lookup of the one-entry globals/scratch arrays (which
+ * cannot fail), and defines no register that is read elsewhere.
+ *
+ * Then the context slots: the store of ctx, g or s to its stack slot is
+ * dropped when no load reads the slot, and a slot loaded exactly once
+ * becomes a register copy:
+ *
+ *   *(u64 *)(fp + slot_g) = v		becomes		(nothing)
+ *   ...						...
+ *   x = *(u64 *)(fp + slot_g)				x = v
+ */
+#include <linux/bpf.h>
+#include <string.h>
+
+#include "cg.h"
+
+#define MAX_REGS	16
+
+struct trim {
+	struct cg *g;
+	struct cg_seg *seg;
+	vreg_t *defs, *ptrs;	/* registers the segment defines; s-derived */
+	int ndefs, nptrs;
+	int32_t fp_offs[2];	/* slots the segment stores */
+	int nfp;
+	vreg_t lookup;		/* result of a globals/scratch lookup */
+	vreg_t map;		/* last ld_map of globals/scratch */
+	bool map_scratch;
+};
+
+void cg_seg_begin(struct cg *g, struct cg_seg *s)
+{
+	s->after = g->f->tail;
+	s->first = s->last = NULL;
+}
+
+void cg_seg_end(struct cg *g, struct cg_seg *s)
+{
+	if (g->f->tail == s->after)
+		return;		/* empty */
+	s->first = s->after ? s->after->next : g->f->head;
+	s->last = g->f->tail;
+}
+
+/* Registers in reads or writes, the call result included (before regalloc
+ * a call's dst is a virtual register). */
+static int regs_of(const struct ir_insn *in, vreg_t *r)
+{
+	int n = 0, i;
+
+	switch (in->op) {
+	case IR_MOV: case IR_LOAD:
+		r[n++] = in->src;
+		r[n++] = in->dst;
+		break;
+	case IR_ALU: case IR_STORE: case IR_JCC:
+		r[n++] = in->dst;
+		r[n++] = in->src;
+		break;
+	case IR_CALL: case IR_CALL_SUB:
+		for (i = 0; i < in->nargs; i++)
+			r[n++] = in->args[i];
+		r[n++] = in->dst;
+		break;
+	case IR_MOVI: case IR_ALUI: case IR_NEG: case IR_STOREI: case IR_JCCI:
+	case IR_LD_MAP: case IR_LD_DATA:
+		r[n++] = in->dst;
+		break;
+	default:
+		break;
+	}
+	return n;
+}
+
+/* The register in writes (IR_NOREG if none). */
+static vreg_t def_of(const struct ir_insn *in)
+{
+	switch (in->op) {
+	case IR_MOVI: case IR_MOV: case IR_ALU: case IR_ALUI: case IR_NEG:
+	case IR_LOAD: case IR_LD_MAP: case IR_LD_DATA: case IR_CALL:
+	case IR_CALL_SUB:
+		return in->dst;
+	default:
+		return IR_NOREG;
+	}
+}
+
+static bool has(const vreg_t *set, int n, vreg_t r)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == r)
+			return true;
+	return false;
+}
+
+static void set_ptr(struct trim *t, vreg_t r, bool is_ptr)
+{
+	int i;
+
+	for (i = 0; i < t->nptrs; i++)
+		if (t->ptrs[i] == r)
+			break;
+	if (is_ptr && i == t->nptrs)
+		t->ptrs[t->nptrs++] = r;
+	else if (!is_ptr && i < t->nptrs)
+		t->ptrs[i] = t->ptrs[--t->nptrs];
+}
+
+static bool is_ptr(const struct trim *t, vreg_t r)
+{
+	return has(t->ptrs, t->nptrs, r);
+}
+
+/* Helpers without side effects; *writes_arg0: they write through arg 1. */
+static bool pure_helper(int64_t id, bool *writes_arg0)
+{
+	static const int pure[] = {
+		BPF_FUNC_map_lookup_elem, BPF_FUNC_get_current_pid_tgid,
+		BPF_FUNC_get_current_uid_gid, BPF_FUNC_get_smp_processor_id,
+		BPF_FUNC_get_attach_cookie, BPF_FUNC_ktime_get_ns,
+		BPF_FUNC_get_current_task, BPF_FUNC_get_current_task_btf,
+		BPF_FUNC_get_numa_node_id,
+	};
+	static const int writing[] = {
+		BPF_FUNC_probe_read, BPF_FUNC_probe_read_str,
+		BPF_FUNC_probe_read_kernel, BPF_FUNC_probe_read_kernel_str,
+		BPF_FUNC_probe_read_user, BPF_FUNC_probe_read_user_str,
+		BPF_FUNC_get_current_comm,
+	};
+	size_t i;
+
+	*writes_arg0 = false;
+	for (i = 0; i < sizeof(pure) / sizeof(pure[0]); i++)
+		if (id == pure[i])
+			return true;
+	for (i = 0; i < sizeof(writing) / sizeof(writing[0]); i++)
+		if (id == writing[i])
+			return *writes_arg0 = true;
+	return false;
+}
+
+static bool label_in_seg(const struct cg_seg *s, int label)
+{
+	const struct ir_insn *p;
+
+	for (p = s->first; p; p = p->next) {
+		if (p->op == IR_LABEL && p->label == label)
+			return true;
+		if (p == s->last)
+			break;
+	}
+	return false;
+}
+
+static bool call_ok(struct trim *t, const struct ir_insn *in)
+{
+	bool writes;
+
+	if (!pure_helper(in->imm, &writes))
+		return false;
+	if (writes && (in->nargs < 1 || !is_ptr(t, in->args[0])))
+		return false;
+	if (in->imm == BPF_FUNC_map_lookup_elem && in->nargs >= 1 &&
+	    in->args[0] == t->map) {
+		t->lookup = in->dst;
+		set_ptr(t, in->dst, t->map_scratch);
+		return true;
+	}
+	set_ptr(t, in->dst, false);
+	return true;
+}
+
+static bool store_ok(struct trim *t, const struct ir_insn *in)
+{
+	struct cg *g = t->g;
+
+	if (in->dst != IR_FP)
+		return is_ptr(t, in->dst);
+	if ((in->off != g->slot_g && in->off != g->slot_s) || t->nfp == 2)
+		return false;
+	t->fp_offs[t->nfp++] = in->off;
+	return true;
+}
+
+static bool jump_ok(struct trim *t, const struct ir_insn *in, bool allow_out)
+{
+	if (label_in_seg(t->seg, in->label))
+		return true;
+	/* if (v == 0) goto out after a lookup of a one-entry array */
+	return allow_out && in->op == IR_JCCI && in->alu == BPF_JEQ &&
+	       in->imm == 0 && in->dst == t->lookup &&
+	       in->label == t->g->lbl_out;
+}
+
+/* Track s-derived pointers through loads of slot_s, copies and adds. */
+static void track(struct trim *t, const struct ir_insn *in)
+{
+	struct cg *g = t->g;
+
+	switch (in->op) {
+	case IR_LOAD:
+		set_ptr(t, in->dst, in->src == IR_FP && in->off == g->slot_s);
+		break;
+	case IR_MOV:
+		set_ptr(t, in->dst, is_ptr(t, in->src));
+		break;
+	case IR_ALUI:
+		if (in->alu != BPF_ADD)
+			set_ptr(t, in->dst, false);
+		break;
+	case IR_LD_MAP:
+		t->map = in->dst;
+		t->map_scratch = !strcmp(in->sym, DTM_MAP_SCRATCH);
+		if (!t->map_scratch && strcmp(in->sym, DTM_MAP_GLOBALS))
+			t->map = IR_NOREG;
+		set_ptr(t, in->dst, false);
+		break;
+	default:
+		if (def_of(in) != IR_NOREG)
+			set_ptr(t, def_of(in), false);
+		break;
+	}
+}
+
+static bool insn_ok(struct trim *t, const struct ir_insn *in, bool allow_out)
+{
+	switch (in->op) {
+	case IR_EXIT: case IR_CALL_SUB:
+		return false;
+	case IR_CALL:
+		return call_ok(t, in);
+	case IR_STORE: case IR_STOREI:
+		return store_ok(t, in);
+	case IR_JA: case IR_JCC: case IR_JCCI:
+		return jump_ok(t, in, allow_out);
+	default:
+		track(t, in);
+		return true;
+	}
+}
+
+/* Does anything outside the segment depend on it? */
+static bool used_outside(struct trim *t)
+{
+	struct ir_insn *in;
+	vreg_t r[MAX_REGS];
+	int n, i;
+
+	for (in = t->g->f->head; in; in = in->next) {
+		if (in == t->seg->first) {
+			in = t->seg->last;
+			continue;
+		}
+		n = regs_of(in, r);
+		for (i = 0; i < n; i++)
+			if (r[i] >= IR_VREG0 && has(t->defs, t->ndefs, r[i]))
+				return true;
+		if (in->op == IR_LOAD && in->src == IR_FP &&
+		    (in->off == t->fp_offs[0] || in->off == t->fp_offs[1]))
+			return true;
+		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+		    label_in_seg(t->seg, in->label))
+			return true;
+	}
+	return false;
+}
+
+static bool seg_dead(struct cg *g, struct cg_seg *s, bool allow_out)
+{
+	struct trim t = { .g = g, .seg = s, .lookup = IR_NOREG,
+			  .map = IR_NOREG, .fp_offs = { 1, 1 } };
+	struct ir_insn *in;
+	int n = 0;
+
+	if (!s->first)
+		return false;
+	for (in = s->first; in; in = in->next, n++)
+		if (in == s->last)
+			break;
+	t.defs = dcc_alloc(g->cc, (n + 1) * sizeof(vreg_t));
+	t.ptrs = dcc_alloc(g->cc, (n + 1) * sizeof(vreg_t));
+	for (in = s->first; in; in = in->next) {
+		vreg_t d = def_of(in);
+
+		if (!insn_ok(&t, in, allow_out))
+			return false;
+		if (d >= IR_VREG0 && !has(t.defs, t.ndefs, d))
+			t.defs[t.ndefs++] = d;
+		if (in == s->last)
+			break;
+	}
+	return !used_outside(&t);
+}
+
+static void seg_drop(struct cg *g, struct cg_seg *s)
+{
+	struct ir_func *f = g->f;
+	struct ir_insn *before = s->first->prev, *after = s->last->next;
+
+	if (before)
+		before->next = after;
+	else
+		f->head = after;
+	if (after)
+		after->prev = before;
+	else
+		f->tail = before;
+	s->first = s->last = NULL;
+}
+
+static bool label_used(struct ir_func *f, int label)
+{
+	struct ir_insn *in;
+
+	for (in = f->head; in; in = in->next)
+		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+		    in->label == label)
+			return true;
+	return false;
+}
+
+/* Does code outside the header segment read (or address) the header? */
+static bool header_read(struct cg *g)
+{
+	int64_t lo = g->rec_off, hi = lo + CG_REC_HDR;
+	struct ir_insn *in;
+
+	for (in = g->f->head; in; in = in->next) {
+		if (in == g->seg_h.first) {
+			in = g->seg_h.last;
+			continue;
+		}
+		if (in->op == IR_LOAD && in->off >= lo && in->off < hi)
+			return true;
+		if (in->op == IR_ALUI && in->alu == BPF_ADD && in->imm >= lo &&
+		    in->imm < hi)
+			return true;
+	}
+	return false;
+}
+
+static bool linked(struct ir_func *f, const struct ir_insn *x)
+{
+	const struct ir_insn *in;
+
+	for (in = f->head; in; in = in->next)
+		if (in == x)
+			return true;
+	return false;
+}
+
+static void unlink1(struct ir_func *f, struct ir_insn *in)
+{
+	if (in->prev)
+		in->prev->next = in->next;
+	else
+		f->head = in->next;
+	if (in->next)
+		in->next->prev = in->prev;
+	else
+		f->tail = in->prev;
+}
+
+/* *(fp + slot) = v: drop it if never loaded; forward a single load. */
+static void forward_slot(struct cg *g, struct ir_insn *st)
+{
+	struct ir_func *f = g->f;
+	struct ir_insn *in, *load = NULL;
+	int nloads = 0;
+
+	if (!st || st->op != IR_STORE || !linked(f, st))
+		return;
+	for (in = f->head; in; in = in->next) {
+		if (in->op == IR_LOAD && in->src == IR_FP &&
+		    in->off > st->off - 8 && in->off < st->off + 8) {
+			nloads++;
+			load = in;
+		}
+		if (in->op == IR_MOV && in->src == IR_FP && in->next &&
+		    in->next->op == IR_ALUI && in->next->imm == st->off)
+			return;		/* its address is taken */
+	}
+	if (nloads > 1)
+		return;
+	if (load) {
+		for (in = st->next; in; in = in->next)
+			if (def_of(in) == st->src)
+				return;	/* v changes after the store */
+		if (load->off != st->off || load->size != 8)
+			return;
+		load->op = IR_MOV;
+		load->src = st->src;
+		load->off = 0;
+	}
+	unlink1(f, st);
+}
+
+void cg_trim(struct cg *g, bool traces)
+{
+	struct ir_func *f = g->f;
+
+	if (!traces && !label_used(f, g->lbl_fault) && !header_read(g) &&
+	    seg_dead(g, &g->seg_h, false))
+		seg_drop(g, &g->seg_h);
+	if (!g->seg_h.first && seg_dead(g, &g->seg_s, true))
+		seg_drop(g, &g->seg_s);
+	if (seg_dead(g, &g->seg_g, true))
+		seg_drop(g, &g->seg_g);
+	forward_slot(g, g->st_s);
+	forward_slot(g, g->st_g);
+	forward_slot(g, g->st_ctx);
+}
