@@ -189,30 +189,6 @@ static void add_rodata(struct bo *o)
 	check(o, btf__add_datasec_var_info(o->btf, var, 0, o->p->rodata_len), ".rodata");
 }
 
-/* extern kernel variables: VAR (extern, int) in DATASEC ".ksyms"; libbpf
- * resolves them against the kernel's BTF */
-static void add_ksyms(struct bo *o)
-{
-	const struct ir_ksym *k;
-	int n = 0, i = 0, sec, *var;
-
-	for (k = o->p->ksyms; k; k = k->next)
-		n++;
-	if (!n)
-		return;
-	var = calloc(n, sizeof(int));
-	for (k = o->p->ksyms; k; k = k->next) {
-		var[i] = btf__add_var(o->btf, k->name, BTF_VAR_GLOBAL_EXTERN,
-				      o->int_id);
-		check(o, var[i++], k->name);
-	}
-	sec = btf__add_datasec(o->btf, ".ksyms", 0);
-	for (i = 0; i < n && sec >= 0; i++)
-		sec = btf__add_datasec_var_info(o->btf, var[i], 0, 4);
-	free(var);
-	check(o, sec, ".ksyms");
-}
-
 /* ---- .BTF.ext ------------------------------------------------------------------------- */
 
 /* the instruction offset of f in its ELF section */
@@ -402,7 +378,6 @@ static void build(struct bo *o, struct btf_images *img)
 	add_funcs(o);
 	add_maps(o);
 	add_rodata(o);
-	add_ksyms(o);
 	core_out_types(o->cc, o->core, o->btf, o->p);
 	if (o->p->funcs)	/* libbpf refuses a .BTF.ext without records */
 		build_ext(o, img);

@@ -216,20 +216,20 @@ struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e)
 	struct cg_rec *r;
 	vreg_t v = cg_expr(g, e), s;
 
-	cg_kind_of(g, e->type, &kind, &size, &flags, &align);
+	cg_kind_of_expr(g, NULL, e, &kind, &size, &flags, &align);
 	r = cg_rec_add(g, action, kind, size, align, e);
 	r->r.flags = flags;
 	r->type = e->type ? type_name(g->cc, e->type) : NULL;
 	ir_comment(g->cc, g->f, "record[%u] = %s (%u bytes)", r->r.offset,
 		   r->type ? r->type : "?", size);
 	s = cg_sptr(g);
-	if (kind == DTM_K_USYM) {
+	if (kind == DTM_K_USYM || kind == DTM_K_UMOD || kind == DTM_K_UADDR) {
 		vreg_t pid = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
 
 		ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
 		ir_store(g->cc, g->f, 8, s, g->rec_off + r->r.offset, pid);
 		ir_store(g->cc, g->f, 8, s, g->rec_off + r->r.offset + 8, v);
-	} else if (kind == DTM_K_PTR || kind == DTM_K_SYM) {
+	} else if (kind == DTM_K_PTR || kind == DTM_K_SYM || kind == DTM_K_MOD) {
 		ir_store(g->cc, g->f, 8, s, g->rec_off + r->r.offset, v);
 	} else {
 		cg_store_typed(g, s, g->rec_off + r->r.offset, e->type, v);
@@ -243,7 +243,7 @@ typedef void (*stmt_fn)(struct cg *g, struct node *n);
 
 static void stmt_expr(struct cg *g, struct node *n)
 {
-	if (n->kid[0])
+	if (n->kid[0] && !cg_stmt_action(g, n->kid[0]))
 		cg_expr(g, n->kid[0]);
 }
 

@@ -228,6 +228,14 @@ struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e);
 void cg_kind_of(struct cg *g, struct type *t, int *kind, uint32_t *size,
 		uint32_t *flags, uint32_t *align);
 
+/* cg_funcs.c: values whose call, not type, decides how they are recorded */
+int cg_sym_kind(const struct node *e);	/* DTM_K_SYM... of sym()/mod()..., else 0 */
+uint32_t cg_stack_frames(struct cg *g, const struct node *call);	/* (u)stack() */
+/* cg_kind_of for expression e (type t, or e's if NULL; e may be NULL) */
+void cg_kind_of_expr(struct cg *g, struct type *t, const struct node *e,
+		     int *kind, uint32_t *size, uint32_t *flags, uint32_t *align);
+bool cg_stmt_action(struct cg *g, struct node *e);	/* sym(x); & co */
+
 /* cg_trim.c: after the whole program is generated, drop the prologue
  * pieces it does not need and forward single-use context slots */
 void cg_seg_begin(struct cg *g, struct cg_seg *s);

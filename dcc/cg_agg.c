@@ -125,7 +125,8 @@ uint32_t cg_key_build_at(struct cg *g, struct node *args, struct cg_aggkey *keys
 			ir_mov(g->cc, g->f, d, b);
 			ir_alui(g->cc, g->f, BPF_ADD, d, k->k.offset);
 			cg_memcpy(g, d, v, k->k.size);
-		} else if (k->k.kind == DTM_K_USYM) {
+		} else if (k->k.kind == DTM_K_USYM || k->k.kind == DTM_K_UMOD ||
+			   k->k.kind == DTM_K_UADDR) {	/* [pid, pc] */
 			vreg_t pid = cg_call(g, BPF_FUNC_get_current_pid_tgid, 0);
 
 			ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
@@ -201,6 +202,21 @@ static void agg_params(struct cg *g, struct cg_agg *a, struct node *call)
 	}
 }
 
+/* mod(), umod() and uaddr() keys have the type of sym()/usym() but print
+ * differently: the module only, or the address with its offset. */
+static int symaddr_kind(const struct node *k, int kind)
+{
+	if (k->kind != N_CALL || !k->name)
+		return kind;
+	if (kind == DTM_K_SYM && !strcmp(k->name, "mod"))
+		return DTM_K_MOD;
+	if (kind == DTM_K_USYM && !strcmp(k->name, "umod"))
+		return DTM_K_UMOD;
+	if (kind == DTM_K_USYM && !strcmp(k->name, "uaddr"))
+		return DTM_K_UADDR;
+	return kind;
+}
+
 static void agg_setup(struct cg *g, struct cg_agg *a, struct node *lhs,
 		      struct node *call)
 {
@@ -217,6 +233,8 @@ static void agg_setup(struct cg *g, struct cg_agg *a, struct node *lhs,
 		kt[i] = s->nkeys ? s->keys[i] : k->type;
 	a->keys = dcc_alloc(g->cc, (a->nkeys + 1) * sizeof(*a->keys));
 	a->key_size = cg_key_layout(g, kt, a->nkeys, a->keys);
+	for (i = 0, k = keys; k && i < a->nkeys; i++, k = k->next)
+		a->keys[i].k.kind = symaddr_kind(k, a->keys[i].k.kind);
 	a->func = fd ? (uint32_t)fd->code : DTM_AGG_COUNT;
 	agg_params(g, a, call);
 	a->val_size = agg_val_size(a);

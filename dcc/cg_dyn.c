@@ -49,15 +49,30 @@
  * The thread key (DTrace's TLS key, see the seed notes):
  *   bits 0..59:  tid + DYN_TID_BASE, or the CPU id for the idle threads
  *                (tid 0 on every CPU)
- *   bits 60..63: the hard-IRQ nesting level, preempt_count's HARDIRQ
- *                bits, so a probe firing in a hard interrupt does not see
- *                the interrupted task's self-> variables.
- * preempt_count is read from the per-CPU kernel variable __preempt_count
- * (x86-64 before 6.2 and since 6.15) through a weak typed ksym and
- * bpf_this_cpu_ptr().  Where the kernel lacks it (x86-64 6.2..6.14 keep it
- * in pcpu_hot, arm64 in thread_info) libbpf resolves the ksym to 0 and we
- * fall back to what is known statically: profile/tick programs (cpu-clock
- * perf events, run from the hrtimer interrupt) use level 1, others 0.
+ *   bits 60..63: interrupt level: 0 in task context, 1 in interrupt
+ *                context, so a probe firing in a hard interrupt does not
+ *                see the interrupted task's self-> variables.
+ * How a BPF program knows it runs in a hard interrupt: preempt_count's
+ * HARDIRQ bits are the exact nesting level, but on x86-64 preempt_count is
+ * the per-CPU variable __preempt_count (pcpu_hot.preempt_count in 6.2 ..
+ * 6.14), which a program can only reach as a typed ksym through
+ * bpf_this_cpu_ptr(), and the verifier resolves a ksym's address with
+ * kallsyms_lookup_name(): without CONFIG_KALLSYMS_ALL (as here) the load
+ * fails with "ldimm64 failed to find the address for kernel symbol".
+ * (dtrace-utils' dt_tlskey() has no IRQ bits at all.)  What is portable:
+ * interrupt handlers run on a per-CPU interrupt stack (x86-64: hardirq
+ * stack, and the IST stacks for NMI/#DB/#MC; arm64: irq_stack), not on the
+ * task's stack.  So the level is 1 when the program's frame pointer lies
+ * outside [current->stack, + DYN_STACK_SPAN) -- current->stack read
+ * through bpf_get_current_task_btf() with a CO-RE offset, the frame
+ * pointer turned into a number by a store to and load from scratch (allowed
+ * for root: allow_ptr_leaks).  Covered: every context that runs on an
+ * interrupt stack (hard IRQs, NMIs, and softirqs run on irq exit, which
+ * share the hard-IRQ stack); softirqs in ksoftirqd count as task context;
+ * nested interrupts all get level 1 (the key cannot tell them apart, but
+ * they cannot interleave with each other's self-> updates on one CPU
+ * either).  Without kernel BTF, profile/tick programs (cpu-clock perf
+ * events, run from the hrtimer interrupt) use level 1 and others 0.
  */
 #include <linux/bpf.h>
 #include <stddef.h>
@@ -71,9 +86,7 @@
 #define DYN_MAX_ENTRIES		(1u << 22)
 #define DYN_TID_BASE		(1u << 16)	/* > any NR_CPUS */
 #define DYN_IRQ_SHIFT		60
-#define DYN_PREEMPT_VAR		"__preempt_count"
-#define HARDIRQ_SHIFT		16		/* preempt_count's HARDIRQ_MASK */
-#define HARDIRQ_MASK4		0xf
+#define DYN_STACK_SPAN		65536		/* >= THREAD_SIZE (16k, 32k KASAN) */
 
 /* A dynamic-variable reference: its map, key and value layout. */
 struct dyn_ref {
@@ -121,26 +134,31 @@ static const char *dyn_map(struct cg *g, struct sym *s)
 
 /* ---- the thread key ------------------------------------------------------------- */
 
-/* h = hard-IRQ nesting level (see the file comment) */
+/* h = 1 if the program runs on an interrupt stack (see the file comment) */
 static vreg_t irq_level(struct cg *g)
 {
 	struct dcc *cc = g->cc;
-	vreg_t p = cg_vreg(g), h = cg_vreg(g);
-	int l_none = ir_label(g->f), l_end = ir_label(g->f);
+	vreg_t task, p, st, fp = cg_vreg(g), h = cg_vreg(g);
+	uint32_t tmp = cg_tmp_alloc(g, 8);
+	int l_end = ir_label(g->f);
 	bool timer = g->probe && (g->probe->kind == DTM_PROV_PROFILE ||
 				  g->probe->kind == DTM_PROV_TICK);
 
-	ir_comment(cc, g->f, "h = p = &%s ? *this_cpu_ptr(p) >> %d & 0xf : %d",
-		   DYN_PREEMPT_VAR, HARDIRQ_SHIFT, timer);
-	ir_ld_ksym(cc, g->p, g->f, p, DYN_PREEMPT_VAR);
-	ir_jcci(cc, g->f, BPF_JEQ, p, 0, l_none);
-	p = cg_call(g, BPF_FUNC_this_cpu_ptr, 1, p);
-	ir_load(cc, g->f, 4, h, p, 0);
-	ir_alui(cc, g->f, BPF_RSH, h, HARDIRQ_SHIFT);
-	ir_alui(cc, g->f, BPF_AND, h, HARDIRQ_MASK4);
-	ir_ja(cc, g->f, l_end);
-	ir_place_label(cc, g->f, l_none);
 	ir_movi(cc, g->f, h, timer);
+	task = cg_call(g, BPF_FUNC_get_current_task_btf, 0);
+	p = cg_core_field_ptr(g, task, "struct task_struct", "stack", NULL);
+	if (p == IR_NOREG)
+		return h;		/* no kernel BTF: static guess only */
+	ir_comment(cc, g->f, "h = fp - current->stack >= %u (not the task stack)",
+		   DYN_STACK_SPAN);
+	st = cg_vreg(g);
+	ir_load(cc, g->f, 8, st, p, 0);
+	ir_store(cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, IR_FP);	/* fp as a number */
+	ir_load(cc, g->f, 8, fp, cg_tmp_ptr(g, tmp), 0);
+	ir_alu(cc, g->f, BPF_SUB, fp, st);
+	ir_movi(cc, g->f, h, 0);
+	ir_jcci(cc, g->f, BPF_JLT, fp, DYN_STACK_SPAN, l_end);
+	ir_movi(cc, g->f, h, 1);
 	ir_place_label(cc, g->f, l_end);
 	return h;
 }

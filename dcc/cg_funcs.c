@@ -8,12 +8,18 @@
  */
 #include <linux/bpf.h>
 #include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cg.h"
 #include "funcs.h"
+#include "prov.h"
 
-#define DEFAULT_STACKFRAMES	20
+#define DEFAULT_STACKFRAMES	20	/* DTrace's stackframes default */
+#define DEFAULT_USTACKFRAMES	100	/* ustackframes */
+#define DEFAULT_MAXFRAMES	127	/* if /proc does not tell */
 
 static struct node *arg(struct node *call, int i)
 {
@@ -157,12 +163,116 @@ int gen_printa(struct cg *g, struct node *call)
 	return 0;
 }
 
-/* get_stack(ctx, rec + off, size, flags) into a zeroed item */
+/* ---- stacks and symbols: how their values are recorded ------------------------------ */
+
+/* A frame-count option (stackframes, ustackframes, maxframes), or def. */
+static uint32_t frames_opt(struct cg *g, const char *name, uint32_t def)
+{
+	const char *v = dcc_option(g->cc, name);
+	unsigned long n;
+	char *end;
+
+	if (!v || !*v)
+		return def;
+	n = strtoul(v, &end, 0);
+	return n > 0 && n <= UINT32_MAX ? (uint32_t)n : def;
+}
+
+/* DTrace's default maxframes: the kernel's perf_event_max_stack. */
+static uint32_t max_frames(struct cg *g)
+{
+	static uint32_t sysmax;
+
+	if (!sysmax) {
+		FILE *f = fopen("/proc/sys/kernel/perf_event_max_stack", "r");
+		unsigned int n = 0;
+
+		if (!f || fscanf(f, "%u", &n) != 1 || n == 0)
+			n = DEFAULT_MAXFRAMES;
+		if (f)
+			fclose(f);
+		sysmax = n;
+	}
+	return frames_opt(g, "maxframes", sysmax);
+}
+
+static bool is_ustack_call(const struct node *call)
+{
+	return call->name && (!strcmp(call->name, "ustack") ||
+			      !strcmp(call->name, "jstack"));
+}
+
+/* Frames of a stack()/ustack()/jstack() call: its constant argument, else
+ * the stackframes (ustackframes) option, at most maxframes. */
+uint32_t cg_stack_frames(struct cg *g, const struct node *call)
+{
+	bool user = is_ustack_call(call);
+	const struct node *n = call->kid[0];
+	uint32_t frames = user ? frames_opt(g, "ustackframes", DEFAULT_USTACKFRAMES)
+			       : frames_opt(g, "stackframes", DEFAULT_STACKFRAMES);
+	uint32_t max = max_frames(g);
+
+	if (n && n->is_const && n->cval > 0)
+		frames = n->cval > UINT32_MAX ? UINT32_MAX : (uint32_t)n->cval;
+	return frames > max ? max : frames;
+}
+
+static const struct { const char *name; int kind; } sym_kinds[] = {
+	{ "sym", DTM_K_SYM }, { "func", DTM_K_SYM }, { "mod", DTM_K_MOD },
+	{ "usym", DTM_K_USYM }, { "ufunc", DTM_K_USYM },
+	{ "umod", DTM_K_UMOD }, { "uaddr", DTM_K_UADDR },
+};
+
+/* The kind of sym()/func()/mod()/usym()/ufunc()/umod()/uaddr()'s value:
+ * their function, not their type (_symaddr/_usymaddr), tells; 0 for any
+ * other expression. */
+int cg_sym_kind(const struct node *e)
+{
+	size_t i;
+
+	if (!e || e->kind != N_CALL || !e->name)
+		return 0;
+	for (i = 0; i < sizeof(sym_kinds) / sizeof(sym_kinds[0]); i++)
+		if (!strcmp(e->name, sym_kinds[i].name))
+			return sym_kinds[i].kind;
+	return 0;
+}
+
+/* cg_kind_of for the value of expression e (of type t, or e's type):
+ * symbol kinds by function, stack()/ustack() sizes by their frames. */
+void cg_kind_of_expr(struct cg *g, struct type *t, const struct node *e,
+		     int *kind, uint32_t *size, uint32_t *flags, uint32_t *align)
+{
+	int sk = cg_sym_kind(e);
+
+	cg_kind_of(g, t ? t : e ? e->type : NULL, kind, size, flags, align);
+	if (sk) {
+		*kind = sk;
+		*size = sk == DTM_K_SYM || sk == DTM_K_MOD ? 8 : 16;
+		*align = 8;
+	} else if (*kind == DTM_K_STACK && e && e->kind == N_CALL && e->name &&
+		   (is_ustack_call(e) || !strcmp(e->name, "stack"))) {
+		*kind = is_ustack_call(e) ? DTM_K_USTACK : DTM_K_STACK;
+		*size = 8 + 8 * cg_stack_frames(g, e);	/* [pid | 0][frames] */
+	}
+}
+
+/* sym(x), mod(x), usym(x)... as a statement record their value, printed
+ * like trace() does (DTrace's symmod actions).  True if e was one. */
+bool cg_stmt_action(struct cg *g, struct node *e)
+{
+	if (!cg_sym_kind(e))
+		return false;
+	ir_comment(g->cc, g->f, "%s(...) as a statement: trace it", e->name);
+	cg_rec_value(g, DTM_ACT_TRACE, e);
+	return true;
+}
+
+/* get_stack(ctx, rec + off, size, flags) into a zeroed item.  BEGIN, END
+ * and ERROR run in dload itself: their stacks stay empty, as in DTrace. */
 static int gen_stack_common(struct cg *g, struct node *call, bool user)
 {
-	struct node *n = arg(call, 0);
-	uint32_t frames = n && n->is_const && n->cval > 0 ? (uint32_t)n->cval
-							 : DEFAULT_STACKFRAMES;
+	uint32_t frames = cg_stack_frames(g, call);
 	uint32_t size = frames * 8 + (user ? 8 : 0);
 	struct cg_rec *r = cg_rec_add(g, user ? DTM_ACT_USTACK : DTM_ACT_STACK,
 				      user ? DTM_K_USTACK : DTM_K_STACK, size, 8,
@@ -178,6 +288,8 @@ static int gen_stack_common(struct cg *g, struct node *call, bool user)
 		ir_alui(g->cc, g->f, BPF_RSH, pid, 32);
 		ir_store(g->cc, g->f, 8, cg_sptr(g), g->rec_off + r->r.offset, pid);
 	}
+	if (g->probe && g->probe->prov && g->probe->prov->dtrace)
+		return 0;
 	d = cg_sptr(g);
 	ir_alui(g->cc, g->f, BPF_ADD, d, g->rec_off + r->r.offset + (user ? 8 : 0));
 	sz = vconst(g, frames * 8);

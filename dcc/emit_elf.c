@@ -183,7 +183,6 @@ static void symbols(struct elfw *w)
 {
 	const struct ir_func *f;
 	const struct ir_map *m;
-	const struct ir_ksym *k;
 	uint64_t off = 0;
 	int i;
 
@@ -205,8 +204,6 @@ static void symbols(struct elfw *w)
 			btf_map_nmembers(m) * 8);
 		off += btf_map_nmembers(m) * 8;
 	}
-	for (k = w->p->ksyms; k; k = k->next)	/* extern kernel variables */
-		add_sym(w, k->name, STB_WEAK, STT_NOTYPE, SHN_UNDEF, 0, 0);
 }
 
 static int sym_by_name(struct elfw *w, const char *name, int shndx)
@@ -228,8 +225,6 @@ static int reloc_sym(struct elfw *w, const struct ir_reloc *r, int *type)
 	*type = R_BPF_64_64_;
 	switch (r->kind) {
 	case IR_RELOC_MAP:
-		if (ir_is_ksym(w->p, r->sym))
-			return sym_by_name(w, r->sym, SHN_UNDEF);
 		return sym_by_name(w, r->sym, w->maps);
 	case IR_RELOC_DATA:
 		if (!w->rodata)

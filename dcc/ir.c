@@ -261,32 +261,6 @@ struct ir_insn *ir_ld_map(struct dcc *cc, struct ir_func *f, vreg_t d, const cha
 	return in;
 }
 
-struct ir_insn *ir_ld_ksym(struct dcc *cc, struct ir_prog *p, struct ir_func *f,
-			   vreg_t d, const char *name)
-{
-	struct ir_ksym *k, **pp;
-
-	for (pp = &p->ksyms; *pp; pp = &(*pp)->next)
-		if (!strcmp((*pp)->name, name))
-			break;
-	if (!*pp) {
-		k = dcc_alloc(cc, sizeof(*k));
-		k->name = dcc_intern(cc, name);
-		*pp = k;
-	}
-	return ir_ld_map(cc, f, d, name);
-}
-
-bool ir_is_ksym(const struct ir_prog *p, const char *name)
-{
-	const struct ir_ksym *k;
-
-	for (k = p->ksyms; k; k = k->next)
-		if (!strcmp(k->name, name))
-			return true;
-	return false;
-}
-
 struct ir_insn *ir_ld_data(struct dcc *cc, struct ir_func *f, vreg_t d, uint32_t off)
 {
 	struct ir_insn *in = ir_emit(cc, f, IR_LD_DATA);

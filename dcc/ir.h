@@ -148,19 +148,6 @@ struct ir_prog {
 	uint32_t meta_len;
 	const char *source;	/* D source text, for line info */
 	const char *filename;
-	struct ir_ksym *ksyms;	/* extern kernel variables (ir_ld_ksym) */
-};
-
-/*
- * A typed, weak extern kernel variable (`extern const int NAME __ksym
- * __weak;`): an undefined weak ELF symbol plus a BTF VAR (extern linkage,
- * type int) in DATASEC ".ksyms".  It is loaded with an IR_LD_MAP whose sym
- * is the variable: libbpf turns the ld_imm64 into BPF_PSEUDO_BTF_ID of the
- * kernel variable, or into the constant 0 if the kernel lacks it.
- */
-struct ir_ksym {
-	const char *name;
-	struct ir_ksym *next;
 };
 
 /* ir.c: construction */
@@ -195,10 +182,6 @@ struct ir_insn *ir_jcci(struct dcc *cc, struct ir_func *f, int cc_, vreg_t a,
 struct ir_insn *ir_call(struct dcc *cc, struct ir_func *f, vreg_t d, int helper,
 			int nargs, const vreg_t *args);
 struct ir_insn *ir_ld_map(struct dcc *cc, struct ir_func *f, vreg_t d, const char *map);
-/* dst = &ksym (0 if the kernel has no such variable) */
-struct ir_insn *ir_ld_ksym(struct dcc *cc, struct ir_prog *p, struct ir_func *f,
-			   vreg_t d, const char *name);
-bool ir_is_ksym(const struct ir_prog *p, const char *name);
 struct ir_insn *ir_ld_data(struct dcc *cc, struct ir_func *f, vreg_t d, uint32_t off);
 struct ir_insn *ir_exit(struct dcc *cc, struct ir_func *f);
 struct ir_insn *ir_place_label(struct dcc *cc, struct ir_func *f, int label);
