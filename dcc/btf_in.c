@@ -380,3 +380,16 @@ struct type *btf_lookup_type_in(struct dcc *cc, const char *mod,
 	s->cur = saved;
 	return t;
 }
+
+/* Free the module BTFs (the arena holds the rest); dcc_fini calls this
+ * before it frees the arena and the vmlinux BTF. */
+void btf_in_fini(struct dcc *cc)
+{
+	struct btf_state *s = cc->pass_priv[DCC_PASS_BTFIN];
+	struct btf_mod *m;
+
+	for (m = s ? s->mods : NULL; m; m = m->next) {
+		btf__free(m->btf);
+		m->btf = NULL;
+	}
+}

@@ -376,6 +376,7 @@ static void gen_prologue(struct cg *g)
 	g->slot_ctx = ir_stack_alloc(f, 8, 8);
 	g->slot_g = ir_stack_alloc(f, 8, 8);
 	g->slot_s = ir_stack_alloc(f, 8, 8);
+	f->priv_top = f->stack_size;	/* never address-taken (peep.c) */
 	kslot = ir_stack_alloc(f, 8, 8);
 	g->slot_zero = kslot;
 	ir_comment(cc, f, "prologue: %s", g->probe->prog);

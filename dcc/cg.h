@@ -204,6 +204,8 @@ struct cg {
 	bool null_str_ok;	/* string comparison: a missing string is "" */
 	bool null_str_zero;	/* s == NULL: a missing string is 0 */
 	bool tls_cached;	/* the TLS key is in the mstate */
+	int32_t slot_tls;	/* fp slot of the cached TLS key (cg_dyn.c) */
+	int32_t slot_dyn;	/* fp slot: {TLS key, value} (cg_dyn.c) */
 	uint32_t max_rec;	/* max record size */
 };
 
@@ -273,6 +275,9 @@ struct cg_agg *cg_agg_get(struct cg *g, struct sym *s);
 /* cg_agg.c: key tuples (also for associative arrays) */
 uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 		       struct cg_aggkey *out);
+uint32_t cg_key_layout_exprs(struct cg *g, struct type **types,
+			     const struct node *exprs, int nkeys,
+			     struct cg_aggkey *out);
 uint32_t cg_key_build(struct cg *g, struct node *args, struct cg_aggkey *keys,
 		      int nkeys, uint32_t key_size);
 uint32_t cg_key_build_at(struct cg *g, struct node *args, struct cg_aggkey *keys,

@@ -40,11 +40,20 @@
 uint32_t cg_key_layout(struct cg *g, struct type **types, int nkeys,
 		       struct cg_aggkey *out)
 {
+	return cg_key_layout_exprs(g, types, NULL, nkeys, out);
+}
+
+/* Same, the items' kinds and sizes also following the key expressions
+ * (a list, or NULL): mod()/umod()/uaddr(), stack(n)/ustack(). */
+uint32_t cg_key_layout_exprs(struct cg *g, struct type **types,
+			     const struct node *exprs, int nkeys,
+			     struct cg_aggkey *out)
+{
 	uint32_t off = 0, size, flags, align, room;
 	int i, kind;
 
-	for (i = 0; i < nkeys; i++) {
-		cg_kind_of(g, types[i], &kind, &size, &flags, &align);
+	for (i = 0; i < nkeys; i++, exprs = exprs ? exprs->next : NULL) {
+		cg_kind_of_expr(g, types[i], exprs, &kind, &size, &flags, &align);
 		room = size;
 		if (kind == DTM_K_INT && size < 8)	/* 8-byte slot, the */
 			room = 8, align = 8;		/* declared size */
@@ -232,7 +241,8 @@ static void agg_setup(struct cg *g, struct cg_agg *a, struct node *lhs,
 	for (i = 0, k = keys; i < a->nkeys; i++, k = k ? k->next : NULL)
 		kt[i] = s->nkeys ? s->keys[i] : k->type;
 	a->keys = dcc_alloc(g->cc, (a->nkeys + 1) * sizeof(*a->keys));
-	a->key_size = cg_key_layout(g, kt, a->nkeys, a->keys);
+	a->key_size = cg_key_layout_exprs(g, kt, node_list_len(keys) == a->nkeys ?
+					  keys : NULL, a->nkeys, a->keys);
 	for (i = 0, k = keys; k && i < a->nkeys; i++, k = k->next)
 		a->keys[i].k.kind = symaddr_kind(k, a->keys[i].k.kind);
 	a->func = fd ? (uint32_t)fd->code : DTM_AGG_COUNT;

@@ -59,20 +59,26 @@
  * bpf_this_cpu_ptr(), and the verifier resolves a ksym's address with
  * kallsyms_lookup_name(): without CONFIG_KALLSYMS_ALL (as here) the load
  * fails with "ldimm64 failed to find the address for kernel symbol".
- * (dtrace-utils' dt_tlskey() has no IRQ bits at all.)  What is portable:
- * interrupt handlers run on a per-CPU interrupt stack (x86-64: hardirq
- * stack, and the IST stacks for NMI/#DB/#MC; arm64: irq_stack), not on the
- * task's stack.  So the level is 1 when the program's frame pointer lies
- * outside [current->stack, + DYN_STACK_SPAN) -- current->stack read
- * through bpf_get_current_task_btf() with a CO-RE offset, the frame
- * pointer turned into a number by a store to and load from scratch (allowed
- * for root: allow_ptr_leaks).  Covered: every context that runs on an
- * interrupt stack (hard IRQs, NMIs, and softirqs run on irq exit, which
- * share the hard-IRQ stack); softirqs in ksoftirqd count as task context;
- * nested interrupts all get level 1 (the key cannot tell them apart, but
- * they cannot interleave with each other's self-> updates on one CPU
- * either).  Without kernel BTF, profile/tick programs (cpu-clock perf
- * events, run from the hrtimer interrupt) use level 1 and others 0.
+ * (dtrace-utils' dt_tlskey() has no IRQ bits at all.)  So the level is
+ * decided per program, from what its probe is:
+ *   - BEGIN/END/ERROR (dload's test_run), syscall (raw_tp sys_enter/exit),
+ *     pid and usdt (uprobes): task context, level 0, no run-time cost;
+ *   - profile-N and tick-N (cpu-clock perf events, run from the hrtimer
+ *     interrupt) and the irq_vectors:* and irq:irq_handler_* tracepoints:
+ *     hard-IRQ context, level 1;
+ *   - other tracepoints (sdt, proc, sched, io, raw tracepoints): checked at
+ *     run time: level 1 when the program's frame pointer lies outside
+ *     [current->stack, + DYN_STACK_SPAN), i.e. on an interrupt stack
+ *     (x86-64: the hardirq stack and the NMI/#DB/#MC IST stacks; arm64:
+ *     irq_stack).  current->stack is read through bpf_get_current_task_btf()
+ *     with a CO-RE offset; the frame pointer becomes a number through a
+ *     store to and load from scratch (allowed for root: allow_ptr_leaks).
+ * Not covered: x86-64 runs an interrupt that arrives in user mode on the
+ * task stack (call_on_irqstack_cond), so a tracepoint firing in such an
+ * interrupt gets level 0 (measured: a profile program's frame is on the
+ * task stack when the interrupted task was in user mode); softirqs count
+ * as interrupt context only when run on the interrupt stack; nested
+ * interrupts share level 1.
  */
 #include <linux/bpf.h>
 #include <stddef.h>
@@ -92,6 +98,7 @@
 struct dyn_ref {
 	struct sym *s;
 	uint32_t key;		/* tmp offset of the key */
+	bool stack;		/* key (and value) at fp + slot_dyn instead */
 	uint32_t ks;		/* key bytes */
 	uint32_t koff;		/* value offset in the map value */
 };
@@ -134,29 +141,59 @@ static const char *dyn_map(struct cg *g, struct sym *s)
 
 /* ---- the thread key ------------------------------------------------------------- */
 
-/* h = 1 if the program runs on an interrupt stack (see the file comment) */
+/* Where a program runs: known statically, or to be checked at run time. */
+enum dyn_ctx { CTX_TASK, CTX_IRQ, CTX_CHECK };
+
+static bool prefixed(const char *s, const char *p)
+{
+	return s && !strncmp(s, p, strlen(p));
+}
+
+static enum dyn_ctx probe_ctx(struct cg *g)
+{
+	const struct cg_probe *pr = g->probe;
+
+	if (!pr)
+		return CTX_CHECK;
+	switch (pr->kind) {
+	case DTM_PROV_DTRACE: case DTM_PROV_SYSCALL: case DTM_PROV_PID:
+	case DTM_PROV_USDT:
+		return CTX_TASK;	/* dload's test_run, syscalls, uprobes */
+	case DTM_PROV_PROFILE: case DTM_PROV_TICK:
+		return CTX_IRQ;		/* cpu-clock: the hrtimer interrupt */
+	default:
+		break;
+	}
+	if (prefixed(pr->section, "tracepoint/irq_vectors/") ||
+	    prefixed(pr->section, "tracepoint/irq/irq_handler_"))
+		return CTX_IRQ;
+	return CTX_CHECK;
+}
+
+/* h = 1 if the program runs in interrupt context (see the file comment) */
 static vreg_t irq_level(struct cg *g)
 {
 	struct dcc *cc = g->cc;
+	enum dyn_ctx ctx = probe_ctx(g);
 	vreg_t task, p, st, fp = cg_vreg(g), h = cg_vreg(g);
-	uint32_t tmp = cg_tmp_alloc(g, 8);
+	uint32_t tmp;
 	int l_end = ir_label(g->f);
-	bool timer = g->probe && (g->probe->kind == DTM_PROV_PROFILE ||
-				  g->probe->kind == DTM_PROV_TICK);
 
-	ir_movi(cc, g->f, h, timer);
+	ir_movi(cc, g->f, h, ctx == CTX_IRQ);
+	if (ctx != CTX_CHECK)
+		return h;
 	task = cg_call(g, BPF_FUNC_get_current_task_btf, 0);
 	p = cg_core_field_ptr(g, task, "struct task_struct", "stack", NULL);
 	if (p == IR_NOREG)
-		return h;		/* no kernel BTF: static guess only */
+		return h;		/* no kernel BTF: task context assumed */
 	ir_comment(cc, g->f, "h = fp - current->stack >= %u (not the task stack)",
 		   DYN_STACK_SPAN);
 	st = cg_vreg(g);
 	ir_load(cc, g->f, 8, st, p, 0);
+	tmp = cg_tmp_alloc(g, 8);
 	ir_store(cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, IR_FP);	/* fp as a number */
 	ir_load(cc, g->f, 8, fp, cg_tmp_ptr(g, tmp), 0);
 	ir_alu(cc, g->f, BPF_SUB, fp, st);
-	ir_movi(cc, g->f, h, 0);
 	ir_jcci(cc, g->f, BPF_JLT, fp, DYN_STACK_SPAN, l_end);
 	ir_movi(cc, g->f, h, 1);
 	ir_place_label(cc, g->f, l_end);
@@ -206,22 +243,31 @@ static bool uses_tls(struct node *n)
 void cg_dyn_prologue(struct cg *g, struct node *clause)
 {
 	g->tls_cached = uses_tls(clause->kid[1]) || uses_tls(clause->kid[2]);
-	if (g->tls_cached)
-		ir_store(g->cc, g->f, 8, cg_sptr(g), CG_MST_TLSKEY,
-			 tls_key_value(g));
+	if (!g->tls_cached)
+		return;
+	/* on the stack, not in the mstate: a profile program interrupting
+	 * this one on the same CPU shares the scratch map */
+	g->slot_tls = ir_stack_alloc(g->f, 8, 8);
+	g->slot_dyn = ir_stack_alloc(g->f, 16, 8);	/* {key, value} */
+	ir_store(g->cc, g->f, 8, IR_FP, g->slot_tls, tls_key_value(g));
 }
 
-static void tls_key_at(struct cg *g, uint32_t tmp)
+static void tls_key_to(struct cg *g, vreg_t base, int32_t off)
 {
 	vreg_t t;
 
 	if (g->tls_cached) {
 		t = cg_vreg(g);
-		ir_load(g->cc, g->f, 8, t, cg_sptr(g), CG_MST_TLSKEY);
+		ir_load(g->cc, g->f, 8, t, IR_FP, g->slot_tls);
 	} else {
 		t = tls_key_value(g);
 	}
-	ir_store(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, t);
+	ir_store(g->cc, g->f, 8, base, off, t);
+}
+
+static void tls_key_at(struct cg *g, uint32_t tmp)
+{
+	tls_key_to(g, cg_tmp_ptr(g, tmp), 0);
 }
 
 /* ---- keys ------------------------------------------------------------------------ */
@@ -249,7 +295,13 @@ static void dyn_key(struct cg *g, struct node *n, struct dyn_ref *r)
 {
 	uint32_t ks;
 
-	if (n->kind == N_SELF) {
+	memset(r, 0, sizeof(*r));
+	if (n->kind == N_SELF && !by_ref(n->type) && g->tls_cached) {
+		r->s = n->sym;	/* {key, value} in the program's stack slot */
+		r->stack = true;
+		r->ks = 8;
+		tls_key_to(g, IR_FP, g->slot_dyn);
+	} else if (n->kind == N_SELF) {
 		r->s = n->sym;
 		r->key = cg_tmp_alloc(g, 8);
 		r->ks = 8;
@@ -268,6 +320,19 @@ static void dyn_key(struct cg *g, struct node *n, struct dyn_ref *r)
 		dcc_error(g->cc, n->loc, "D_UNSUPPORTED",
 			  "unresolved dynamic variable");
 	r->koff = round8(r->ks);
+}
+
+/* pointer to the key */
+static vreg_t key_ptr(struct cg *g, struct dyn_ref *r)
+{
+	vreg_t p;
+
+	if (!r->stack)
+		return cg_tmp_ptr(g, r->key);
+	p = cg_vreg(g);
+	ir_mov(g->cc, g->f, p, IR_FP);
+	ir_alui(g->cc, g->f, BPF_ADD, p, g->slot_dyn);
+	return p;
 }
 
 /* if (bytes [a, a + n) != bytes [b, b + n)) goto label */
@@ -310,7 +375,7 @@ static void delete_at(struct cg *g, struct dyn_ref *r)
 
 	ir_comment(g->cc, g->f, "x = 0: delete(&%s, key)", dyn_map(g, r->s));
 	ir_ld_map(g->cc, g->f, m, dyn_map(g, r->s));
-	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, cg_tmp_ptr(g, r->key));
+	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, key_ptr(g, r));
 }
 
 void cg_dyn_delete(struct cg *g, struct node *n)
@@ -388,11 +453,11 @@ static vreg_t dyn_load(struct cg *g, struct node *n)
 	ir_comment(cc, g->f, "v = lookup(&%s, key); value = v ? *(v + %u) : 0",
 		   dyn_map(g, r.s), r.koff);
 	ir_ld_map(cc, g->f, m, dyn_map(g, r.s));
-	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, cg_tmp_ptr(g, r.key));
+	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, key_ptr(g, &r));
 	ir_jcci(cc, g->f, BPF_JEQ, v, 0, l_none);
 	load_present(g, n, &r, v, d);
 	ir_comment(cc, g->f, "recycled element (key copy != key): missing");
-	jump_if_differ(g, v, cg_tmp_ptr(g, r.key), r.ks, l_none);
+	jump_if_differ(g, v, key_ptr(g, &r), r.ks, l_none);
 	if (!by_ref(n->type))
 		cg_norm(g, d, n->type);
 	ir_ja(cc, g->f, l_end);
@@ -467,7 +532,7 @@ void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 {
 	struct dcc *cc = g->cc;
 	struct dyn_ref r;
-	uint32_t buf;
+	uint32_t buf = 0;
 	vreg_t m, fl, rc, b;
 	int l_end = ir_label(g->f), l_set = ir_label(g->f);
 
@@ -481,16 +546,20 @@ void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 		ir_place_label(cc, g->f, l_set);
 	}
 	ir_comment(cc, g->f, "update(&%s, key, {key, x}, BPF_ANY)", dyn_map(g, r.s));
-	buf = cg_tmp_alloc(g, r.koff + val_size(g, n->type));
-	b = cg_tmp_ptr(g, buf);
-	copy_words(g, b, cg_tmp_ptr(g, r.key), r.koff);
+	if (r.stack) {		/* the key is already at the start */
+		b = key_ptr(g, &r);
+	} else {
+		buf = cg_tmp_alloc(g, r.koff + val_size(g, n->type));
+		b = cg_tmp_ptr(g, buf);
+		copy_words(g, b, cg_tmp_ptr(g, r.key), r.koff);
+	}
 	store_value(g, n, &r, b, v);
 	m = cg_vreg(g);
 	ir_ld_map(cc, g->f, m, dyn_map(g, r.s));
 	fl = cg_vreg(g);
 	ir_movi(cc, g->f, fl, BPF_ANY);
-	rc = cg_call(g, BPF_FUNC_map_update_elem, 4, m, cg_tmp_ptr(g, r.key),
-		     cg_tmp_ptr(g, buf), fl);
+	rc = cg_call(g, BPF_FUNC_map_update_elem, 4, m, key_ptr(g, &r),
+		     r.stack ? key_ptr(g, &r) : cg_tmp_ptr(g, buf), fl);
 	ir_jcci(cc, g->f, BPF_JEQ, rc, 0, l_end);
 	dyn_drop(g);
 	ir_place_label(cc, g->f, l_end);

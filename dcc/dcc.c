@@ -15,6 +15,7 @@
 
 #include "dcc.h"
 #include "ir.h"
+#include "types.h"
 
 struct arena_blk {
 	struct arena_blk *next;
@@ -55,6 +56,7 @@ void dcc_fini(struct dcc *cc)
 
 	if (!m)
 		return;
+	btf_in_fini(cc);
 	for (b = m->blk; b; b = nb) {
 		nb = b->next;
 		free(b);

@@ -109,6 +109,11 @@ struct ir_func {
 	int nvregs;		/* next free vreg number */
 	int nlabels;		/* next free label number */
 	int32_t stack_size;	/* bytes of stack used by cg (below fp) */
+	/* stack slots whose address is never taken (only direct loads and
+	 * stores), so peep.c may track what they hold: [fp - priv_top, fp)
+	 * (cg.c's context slots) and [fp - spill_hi, fp - spill_lo)
+	 * (regalloc.c's spill slots); 0: none */
+	int32_t priv_top, spill_lo, spill_hi;
 	int line;		/* source line of the clause */
 	vreg_t ctx;		/* vreg that holds r1 at entry */
 

@@ -6,7 +6,11 @@
  * jump to the next instruction; drop `mov rX, imm` when rX already holds
  * imm; fold constant ALU operations on `mov rX, imm`; fold `mov rY, imm`
  * into the ALU / compare that uses rY last; forward a stack store to the
- * load right after it.  There is no store-immediate pattern: the object
+ * load right after it; reuse the register that still holds a private
+ * stack slot (one whose address is never taken) instead of reloading it;
+ * drop `mov rY, rX` when rY already holds rX; after `mov rY, rX`, read rX
+ * instead of rY until either changes (the mov then often dies).
+ * There is no store-immediate pattern: the object
  * never contains BPF_ST (llvm-objdump 14 cannot disassemble it), see
  * regalloc.c.
  *
@@ -333,6 +337,134 @@ static int p_store_load(struct peep *p, struct ir_insn *in)
 	return 1;
 }
 
+/* Is [fp+off, fp+off+8) a slot whose address is never taken? */
+static int private_slot(const struct ir_func *f, int32_t off)
+{
+	if (off >= -f->priv_top && off + 8 <= 0)
+		return 1;
+	return f->spill_hi > f->spill_lo && off >= -f->spill_hi &&
+	       off + 8 <= -f->spill_lo;
+}
+
+/* stx [fp+off], rX (or ldx rX, [fp+off]); ...; ldx rY, [fp+off]
+ *   ->  ...; mov rY, rX
+ * for a private 8-byte slot, in the same basic block (no label between),
+ * with neither rX nor the slot written in between.  Only direct accesses
+ * reach a private slot, so a store through another register or a helper
+ * cannot change it. */
+static int p_slot_reload(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+	uint16_t clob = 0;
+	vreg_t d[8];
+	int steps = 0;
+
+	if (in->op != IR_LOAD || in->src != IR_FP || in->size != 8 || in->core ||
+	    !private_slot(p->f, in->off))
+		return 0;
+	for (x = in->prev; x && steps < 128; x = x->prev, steps++) {
+		if (x->op == IR_LABEL)
+			return 0;
+		if ((x->op == IR_STORE || x->op == IR_STOREI) && x->dst == IR_FP &&
+		    x->off < in->off + 8 && x->off + x->size > in->off) {
+			if (x->op != IR_STORE || x->off != in->off || x->size != 8)
+				return 0;
+			break;
+		}
+		if (x->op == IR_LOAD && x->src == IR_FP && x->off == in->off &&
+		    x->size == 8 && !x->core)
+			break;
+		clob |= mask_of(d, ir_insn_defs(x, d));
+	}
+	if (!x || steps >= 128)
+		return 0;
+	if (x->op == IR_STORE && (x->src < 0 || x->src >= IR_FP))
+		return 0;
+	if (x->op == IR_STORE ? clob & (1u << x->src) : clob & (1u << x->dst))
+		return 0;
+	in->op = IR_MOV;
+	in->src = x->op == IR_STORE ? x->src : x->dst;
+	in->off = 0;
+	return 1;
+}
+
+/* mov rY, rX; ...; mov rY, rX  ->  mov rY, rX; ...   (neither written in
+ * between, same basic block) */
+static int p_mov_dup(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+	vreg_t d[8];
+	uint16_t m;
+	int steps = 0;
+
+	if (in->op != IR_MOV || in->w32 || in->dst == in->src || in->src < 0 ||
+	    in->src > IR_FP || in->dst >= IR_FP)
+		return 0;
+	for (x = in->prev; x && steps < 64; x = x->prev, steps++) {
+		if (x->op == IR_LABEL)
+			return 0;
+		if (x->op == IR_MOV && !x->w32 && x->dst == in->dst &&
+		    x->src == in->src) {
+			drop(p, in);
+			return 1;
+		}
+		m = mask_of(d, ir_insn_defs(x, d));
+		if (m & ((1u << in->dst) | (in->src < IR_FP ? 1u << in->src : 0)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Replace a read of rY by rX in x (not in calls, whose arguments are fixed
+ * registers, nor in the destination of an ALU operation). */
+static int subst_use(struct ir_insn *x, vreg_t ry, vreg_t rx)
+{
+	int n = 0;
+
+	switch (x->op) {
+	case IR_MOV: case IR_LOAD: case IR_ALU:
+		if (x->src == ry)
+			x->src = rx, n++;
+		break;
+	case IR_STORE: case IR_JCC:
+		if (x->src == ry)
+			x->src = rx, n++;
+		/* fall through */
+	case IR_STOREI: case IR_JCCI:
+		if (x->dst == ry)
+			x->dst = rx, n++;
+		break;
+	default:
+		break;
+	}
+	return n;
+}
+
+/* mov rY, rX; ... rY ...  ->  mov rY, rX; ... rX ...   while neither rX nor
+ * rY is written, in the same basic block (fall-through only) */
+static int p_copy_fwd(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+	vreg_t d[8];
+	uint16_t m, both;
+	int n = 0;
+
+	if (in->op != IR_MOV || in->w32 || in->dst == in->src || in->src < 0 ||
+	    in->src >= IR_FP || in->dst < 0 || in->dst >= IR_FP || in->core)
+		return 0;
+	both = (1u << in->dst) | (1u << in->src);
+	for (x = in->next; x; x = x->next) {
+		if (x->op == IR_LABEL || x->op == IR_EXIT || x->op == IR_JA)
+			break;
+		if (x->op != IR_CALL && x->op != IR_CALL_SUB)
+			n += subst_use(x, in->dst, in->src);
+		m = mask_of(d, ir_insn_defs(x, d));
+		if (m & both)
+			break;
+	}
+	return n > 0;
+}
+
 /* mov rY, rX; ldx rZ, [rY+off]  ->  ldx rZ, [rX+off]   (rY dead or rZ == rY) */
 static int p_mov_load(struct peep *p, struct ir_insn *in)
 {
@@ -405,7 +537,7 @@ typedef int (*peep_fn)(struct peep *p, struct ir_insn *in);
 
 static const peep_fn patterns[] = {
 	p_dead_def, p_self_mov, p_jump_next, p_movi_dup, p_movi_fold, p_movi_alu, p_movi_jcc,
-	p_store_load, p_mov_load,
+	p_store_load, p_mov_load, p_slot_reload, p_mov_dup, p_copy_fwd,
 };
 
 static int peep_round(struct peep *p)

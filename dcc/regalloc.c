@@ -747,6 +747,8 @@ static void pack_slots(struct ra *ra)
 	free(colour);
 	ra_free(ra);
 	ra->f->stack_size = base + 8 * ncol;
+	ra->f->spill_lo = base;
+	ra->f->spill_hi = base + 8 * ncol;
 	if (ra->f->stack_size > BPF_STACK)
 		dcc_error(ra->cc, (struct loc){ ra->cc->filename, ra->f->line },
 			  "D_STACK_OFLOW", "%s needs %d bytes of stack, more than the %d BPF allows",

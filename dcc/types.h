@@ -104,6 +104,7 @@ uint64_t type_size(struct type *t);		/* through typedefs */
 /* btf_in.c: kernel types by name ("struct task_struct", "pid_t"), or NULL. */
 struct type *btf_lookup_type(struct dcc *cc, const char *name);
 struct type *btf_type_from_id(struct dcc *cc, uint32_t id);
+void btf_in_fini(struct dcc *cc);	/* frees module BTFs */
 /* The BTF that types with t->module == mod come from (their btf_id is an
  * id in it): the kernel's for "vmlinux", else the module's split BTF. */
 struct btf *btf_module(struct dcc *cc, const char *mod);

@@ -5,8 +5,9 @@
  *
  * The probe table comes from libdload (dload_probes__load, loader/list.c),
  * which `dload -l` shares: what dload can attach here, numbered in
- * dtrace(8)'s order.  A description whose provider ends in a digit
- * (myprov1234:::) also brings in the USDT probes of running processes.
+ * dtrace(8)'s order.  A description whose provider ends in a digit or '*'
+ * (myprov1234:::, myprov*:::) also brings in the USDT probes of running
+ * processes.
  * With -v every probe is followed by its stability attributes and argument
  * types, as dtrace -lv prints them.  Output format (dtrace(8)'s):
  *    ID   PROVIDER            MODULE                          FUNCTION NAME
@@ -74,13 +75,13 @@ static void list_one(void *arg, const struct node *pd)
 	list_desc(l->dt, l->t, pd);
 }
 
-/* A provider ending in a digit names a process's USDT probes. */
+/* A provider ending in a digit (or '*') may name USDT probes. */
 static void note_usdt(void *arg, const struct node *pd)
 {
 	const char *p = str(pd->pd_prov);
 	size_t n = strlen(p);
 
-	if (n && isdigit((unsigned char)p[n - 1]))
+	if (n && (isdigit((unsigned char)p[n - 1]) || p[n - 1] == '*'))
 		*(bool *)arg = true;
 }
 

@@ -15,7 +15,7 @@
  * empty, as with dtrace -n) if given.  -u lists instead the USDT probes of
  * running processes (of process pid with -p): the .note.stapsdt probes of
  * their executables and libraries, named PROVIDERpid:MODULE:FUNCTION:NAME.
- * A description whose provider ends in a digit also brings them in.
+ * A description whose provider ends in a digit or '*' also brings them in.
  * Exits 1 if a description matched nothing.
  */
 #include <ctype.h>
@@ -157,12 +157,13 @@ static void split_desc(char *d, char *parts[4])
 		parts[i] = i < 4 - n ? "" : v[i - (4 - n)];
 }
 
-/* A provider ending in a digit (uprog123) names a process's USDT probes. */
+/* A provider ending in a digit (uprog123) or a '*' (uprog*) may name the
+ * USDT probes of processes. */
 static bool wants_usdt(const char *prov)
 {
 	size_t n = strlen(prov);
 
-	return n && isdigit((unsigned char)prov[n - 1]);
+	return n && (isdigit((unsigned char)prov[n - 1]) || prov[n - 1] == '*');
 }
 
 static int list_desc(const struct dload_probes *l, char *d, bool verbose)

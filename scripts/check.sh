@@ -10,7 +10,12 @@
 #                        _DTRACE_TESTING set (no CPU/ID columns); stdout
 #                        must equal X.r, the exit status X.status (default 0)
 #   4. fuzz targets      fuzz/*.c, a few seconds each, if clang's libFuzzer works
-#   5. conformance       ../shared/conformance (if present) against
+#   5. golden listings   tests/golden/run.sh with build/san/dcc (dcc -S output)
+#   6. examples          examples/*.d compile, disassemble cleanly with
+#                        llvm-objdump and run (options and expected lines in
+#                        the EXAMPLES table below)
+#   7. probe listing     dload -l / dtrace -l, -v, USDT of a running process
+#   8. conformance       ../shared/conformance (if present) against
 #                        build/dtrace over visible.txt; a test listed in
 #                        tests/conformance-passing.txt that does not pass fails
 #
@@ -183,7 +188,194 @@ else
 fi
 part_end "$note"
 
-# ---- 5. conformance ---------------------------------------------------------------------
+# ---- 5. golden back-end listings ------------------------------------------------------
+part_begin "golden listings"
+tests/golden/run.sh "$ROOT/$SAN/dcc" >"$TMP/golden.out" 2>&1
+last=$(tail -n 1 "$TMP/golden.out")
+if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	PASSED=$((PASSED + BASH_REMATCH[1])); part_pass=${BASH_REMATCH[1]}
+	FAILED=$((FAILED + BASH_REMATCH[2])); part_fail=${BASH_REMATCH[2]}
+	grep -A 20 '^FAIL ' "$TMP/golden.out" | head -n 40 | sed 's/^/    /'
+else
+	fail "tests/golden/run.sh did not finish: $last"
+fi
+part_end
+
+# ---- 6. examples ------------------------------------------------------------------------
+# Every examples/*.d compiles with build/san/dcc, disassembles cleanly, and
+# runs with build/san/dload: exit status 0 and, for each pattern of its
+# row, a matching output line.  Row: file | dload options | patterns (EREs
+# separated by " ;; ").  fbt cannot attach here: dload must refuse with a
+# one-line message, and go on with -Z.
+EXAMPLES=(
+	'hello.d||^Hello, World!$'
+	'syscalls.d||^ +[^ ]+ +[0-9]+$'
+	'dtrace_probes.d||^BEGIN: tracing starts$ ;; ^ERROR: fault 1 at address 0$ ;; ^END: tracing stops$'
+	'profile.d|-c "dd if=/dev/zero of=/dev/null bs=1k count=500000"|^dd +(kernel|user) +[0-9]+$'
+	'tick.d||^tick-100 fired [0-9]+ times in one second$'
+	'syscall_open.d|-c "cat /etc/hostname /nonexistent"|^cat: open /etc/hostname = fd [0-9]+$ ;; ^cat: open /nonexistent failed, errno 2$'
+	'sdt_sched_switch.d||^context switches: [1-9][0-9]*$'
+	'pid_calls.d|-c $OPT/progs/uprog|^add\(1, 10\) = 11$ ;; ^ +mul3 +3$'
+	'usdt_probes.d|-c $OPT/progs/uprog|^greet: greet\("world", 1\)$ ;; ^mul3: 3 \* 2 \* 3 = 18$'
+	'proc_lifecycle.d|-c "sh -c /bin/true"|^[0-9]+ true: exec succeeded$'
+	'sched_offcpu.d|-c "sleep 0.3"|^sleep left the CPU [1-9][0-9]* times$'
+	'io_start.d|-c "dd if=/dev/zero of=$TMP/io.tmp bs=64k count=16 oflag=direct"|^dd +issued [1-9][0-9]* I/O requests$'
+)
+example_row() {	# example_row FILE: its row, if any
+	for row in "${EXAMPLES[@]}"; do
+		[ "${row%%|*}" = "$1" ] && { echo "$row"; return; }
+	done
+}
+example_run() {	# example_run NAME OPTIONS PATTERNS
+	eval "timeout $TIMEOUT $SAN/dload $2 \"\$TMP/ex.o\"" >"$TMP/ex.out" 2>"$TMP/ex.err" </dev/null
+	st=$?
+	if crashed $st "$TMP/ex.err"; then
+		fail "$1: $(status_text $st "$TMP/ex.err")"; san_report "$TMP/ex.err"; return
+	elif [ $st -ne 0 ]; then
+		fail "$1: exit status $st: $(head -n 1 "$TMP/ex.err")"; return
+	fi
+	local rest=$3 pat
+	while [ -n "$rest" ]; do
+		pat=${rest%% ;; *}
+		[ "$pat" = "$rest" ] && rest= || rest=${rest#* ;; }
+		if ! grep -qE -- "$pat" "$TMP/ex.out"; then
+			fail "$1: no line matches /$pat/ in:"
+			head -n 12 "$TMP/ex.out" | sed 's/^/    /'; return
+		fi
+	done
+	pass
+}
+example_fbt() {	# fbt: a one-line refusal, and -Z goes on
+	timeout "$TIMEOUT" "$SAN/dload" "$TMP/ex.o" >"$TMP/ex.out" 2>"$TMP/ex.err" </dev/null
+	st=$?
+	if crashed $st "$TMP/ex.err"; then
+		fail "$1: $(status_text $st "$TMP/ex.err")"; san_report "$TMP/ex.err"
+	elif [ $st -ne 1 ] || [ "$(wc -l <"$TMP/ex.err")" -ne 1 ] ||
+	     ! grep -q '^dload: .*fbt' "$TMP/ex.err"; then
+		fail "$1: expected exit status 1 and one 'dload: ... fbt ...' line, got $st: $(head -n 3 "$TMP/ex.err")"
+	else
+		example_run "$1 (-Z)" -Z '^one second of vfs_read\(\) calls:$'
+	fi
+}
+part_begin "examples"
+note=
+command -v llvm-objdump >/dev/null 2>&1 || note="(llvm-objdump missing: not disassembled)"
+for d in examples/*.d; do
+	name=$(basename "$d")
+	timeout "$TIMEOUT" "$SAN/dcc" -o "$TMP/ex.o" "$d" >"$TMP/ex.err" 2>&1
+	st=$?
+	if [ $st -ne 0 ]; then
+		if crashed $st "$TMP/ex.err"; then
+			fail "$d: dcc: $(status_text $st "$TMP/ex.err")"; san_report "$TMP/ex.err"
+		else
+			fail "$d: does not compile: $(head -n 1 "$TMP/ex.err")"
+		fi
+		continue
+	fi
+	if [ -z "$note" ] && llvm-objdump -d "$TMP/ex.o" 2>&1 |
+		grep -iE 'warning|<unknown>' >"$TMP/ex.dis"; then
+		fail "$d: llvm-objdump: $(head -n 1 "$TMP/ex.dis")"
+		continue
+	fi
+	case $name in fbt*) example_fbt "$d"; continue ;; esac
+	row=$(example_row "$name")
+	if [ -z "$row" ]; then
+		fail "$d: no row in scripts/check.sh's EXAMPLES"
+		continue
+	fi
+	rest=${row#*|}
+	example_run "$d" "${rest%%|*}" "${rest#*|}"
+done
+rm -f "$TMP/io.tmp"
+part_end "$note"
+
+# ---- 7. probe listing ---------------------------------------------------------------------
+# dload -l / dtrace -l: dtrace(8)'s format, descriptions, -v, and the USDT
+# probes of a running process (and no crash on garbled mapped files).
+list_check() {	# list_check WHAT WANT-STATUS PATTERN CMD...: stdout has PATTERN
+	local what=$1 want=$2 pat=$3
+	shift 3
+	timeout "$TIMEOUT" "$@" >"$TMP/l.out" 2>"$TMP/l.err" </dev/null
+	st=$?
+	if crashed $st "$TMP/l.err"; then
+		fail "listing $what: $(status_text $st "$TMP/l.err")"; san_report "$TMP/l.err"
+	elif [ $st -ne "$want" ]; then
+		fail "listing $what: exit status $st, expected $want: $(head -n 1 "$TMP/l.err")"
+	elif [ -n "$pat" ] && ! grep -qE -- "$pat" "$TMP/l.out" "$TMP/l.err"; then
+		fail "listing $what: no line matches /$pat/"
+		head -n 5 "$TMP/l.out" "$TMP/l.err" | sed 's/^/    /'
+	else
+		pass
+	fi
+}
+part_begin "probe listing"
+HDR='^   ID   PROVIDER            MODULE                          FUNCTION NAME$'
+list_check "header" 0 "$HDR" "$SAN/dload" -l
+list_check "BEGIN is 1" 0 "^    1     dtrace {53}BEGIN$" "$SAN/dload" -l
+list_check "syscall desc" 0 '^ +[0-9]+    syscall           vmlinux +read entry$' "$SAN/dload" -l syscall::read:entry
+list_check "sdt -v" 0 $'^\t\targs\\[1\\]: pid_t$' "$SAN/dload" -lv sdt:sched::sched_switch
+list_check "proc -v" 0 $'^\t\targs\\[0\\]: string$' "$SAN/dload" -lv proc:::exec
+list_check "no match" 1 '^dload: failed to match nosuch:::: No probe matches description$' "$SAN/dload" -l nosuch:::
+list_check "dtrace -l -P" 0 '^    3     dtrace {53}ERROR$' "$SAN/dtrace" -l -P dtrace
+list_check "dtrace -lv" 0 $'^\t\targs\\[1\\]: const char \\*$' "$SAN/dtrace" -lv -n syscall::openat:entry
+list_check "dtrace -l -f" 0 '^ +[0-9]+    syscall           vmlinux +read return$' "$SAN/dtrace" -l -f read
+# USDT: uprog blocks on a fifo until we have listed it
+mkfifo "$TMP/fifo"
+"$OPT/progs/uprog" -w 1 <"$TMP/fifo" >/dev/null 2>&1 &
+upid=$!
+exec 9>"$TMP/fifo"
+for _ in $(seq 50); do
+	[ "$(readlink "/proc/$upid/exe" 2>/dev/null)" = "$ROOT/$OPT/progs/uprog" ] && break
+	sleep 0.1
+done
+list_check "usdt -p" 0 "^ +[0-9]+ +uprog$upid +uprog +mul3 mul-done$" "$SAN/dload" -l -u -p "$upid"
+list_check "usdt all" 0 "^ +[0-9]+ +uprog$upid +uprog +greet guarded$" "$SAN/dload" -l -u
+list_check "usdt desc" 0 "^ +[0-9]+ +uprog$upid +uprog +greet greet$" "$SAN/dload" -l "uprog$upid:::greet"
+list_check "usdt dtrace" 0 "^ +[0-9]+ +uprog$upid +uprog +mul3 mul-done$" "$SAN/dtrace" -l -n "uprog$upid:::"
+echo x >&9
+exec 9>&-
+wait "$upid" 2>/dev/null
+# garbled ELF files mapped executable: listed or skipped, never a crash
+if command -v python3 >/dev/null 2>&1; then
+	cat >"$TMP/garble.py" <<'EOF'
+import mmap, os, random, sys, time
+src = open(sys.argv[1], 'rb').read()
+random.seed(7)
+maps = []
+for i in range(40):
+    b = bytearray(src)
+    if i % 4 == 0:
+        b = b[:random.randrange(64, len(b))]
+    elif i % 4 == 1:
+        b = bytearray(os.urandom(random.randrange(1, 4096)))
+    else:
+        for _ in range(20 * i):
+            b[random.randrange(len(b))] = random.randrange(256)
+    p = os.path.join(sys.argv[2], 'g%02d' % i)
+    open(p, 'wb').write(b)
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        maps.append(mmap.mmap(fd, len(b), prot=mmap.PROT_READ | mmap.PROT_EXEC,
+                              flags=mmap.MAP_PRIVATE))
+    except OSError:
+        pass
+    os.close(fd)
+print(os.getpid(), flush=True)
+sys.stdin.read()
+EOF
+	mkdir -p "$TMP/garble"
+	mkfifo "$TMP/gfifo"
+	python3 "$TMP/garble.py" "$OPT/progs/uprog" "$TMP/garble" <"$TMP/gfifo" >"$TMP/gpid" &
+	gpid=$!
+	exec 9>"$TMP/gfifo"
+	for _ in $(seq 50); do [ -s "$TMP/gpid" ] && break; sleep 0.1; done
+	list_check "garbled files" 0 "$HDR" "$SAN/dload" -l -u -p "$gpid"
+	exec 9>&-
+	wait "$gpid" 2>/dev/null
+fi
+part_end
+
+# ---- 8. conformance ---------------------------------------------------------------------
 part_begin "conformance"
 note=
 LISTED=tests/conformance-passing.txt
