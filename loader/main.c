@@ -204,6 +204,10 @@ static int list_probes(struct args *a)
 		}
 		free(d);
 	}
+	if (lo.pid > 0 && kill(lo.pid, 0) && errno == ESRCH) {
+		fprintf(stderr, "dload: no process %d\n", (int)lo.pid);
+		return 1;
+	}
 	if ((err = dload_probes__load(&lo, &l))) {
 		fprintf(stderr, "dload: cannot list probes: %s\n", strerror(-err));
 		return 1;
