@@ -13,27 +13,42 @@
 #       "ready": dload from the BEGIN clause, which it runs after attaching)
 #   (c) compile time of dcc on the examples (and clang on count.bpf.c)
 #   (d) BPF instructions per clause (llvm-objdump), dcc vs hand-written
+#   (e) decoding throughput: bench/printf.d (one printf record per
+#       getppid()) under dload vs the hand-written bench/printf.bpf.c and
+#       its libbpf ring-buffer consumer bench/hand_consumer.c, both printing
+#       the same lines into a pipe the harness drains; records per second
+#       of the consumer's CPU time (user + system)
+#   (f) maximum resident set size: dload vs the hand-written loaders, in
+#       the counting runs of (a) and the decoding runs of (e)
+# and finally every ratio (dcc or dload over the hand-written reference)
+# together.
 #
 # Environment: N (calls per run, default 2000000), REPS (runs, median
-# taken, default 5).  Needs root, clang and llvm-objdump.
+# taken, default 5), NDEC (records per decoding run, default 200000).
+# Needs root, clang and llvm-objdump.
 set -e
 cd "$(dirname "$0")/.."
 B=build
 BB=$B/bench
 N=${N:-2000000}
 REPS=${REPS:-5}
+NDEC=${NDEC:-200000}
 mkdir -p "$BB"
 
 OBJDUMP=$(command -v llvm-objdump || ls /usr/bin/llvm-objdump-* 2>/dev/null | head -n 1)
 ARCH_INC=/usr/include/$(uname -m)-linux-gnu
 
 # ---- build -----------------------------------------------------------------
-cc -O2 -Wall -o "$BB/harness" bench/harness.c
-clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/count.bpf.c -o "$BB/count.bpf.o"
-clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/count_raw.bpf.c -o "$BB/count_raw.bpf.o"
-# shellcheck disable=SC2046
-cc -O2 -Wall -o "$BB/hand_loader" bench/hand_loader.c $(pkg-config --cflags --libs libbpf)
+cc -O2 -Wall -pthread -o "$BB/harness" bench/harness.c
+for p in count count_raw printf; do
+	clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/$p.bpf.c -o "$BB/$p.bpf.o"
+done
+for p in hand_loader hand_consumer; do
+	# shellcheck disable=SC2046
+	cc -O2 -Wall -o "$BB/$p" bench/$p.c $(pkg-config --cflags --libs libbpf)
+done
 "$B/dcc" -o "$BB/getppid.bpf.o" bench/getppid.d
+"$B/dcc" -o "$BB/printf_d.bpf.o" bench/printf.d
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
@@ -68,12 +83,17 @@ line "hand-written, syscall tracepoint" "$hand_ns" "$BB/hand"
 line "hand-written, raw sys_enter" "$raw_ns" "$BB/hand_raw"
 ratio "hand-written tracepoint" "$dcc_ns" "$hand_ns"
 ratio "hand-written raw_tp" "$dcc_ns" "$raw_ns"
+# the summary's figure: overhead over the hand-written raw_tp (same attach point)
+R_EVENT=$(awk -v d="$dcc_ns" -v h="$raw_ns" -v b="$base" 'BEGIN { if (h - b > 0) printf "%.2f", (d - b) / (h - b); else print "n/a" }')
+dcc_rss=$(field maxrss_kb <"$BB/dcc" | median)
+hand_rss=$(field maxrss_kb <"$BB/hand_raw" | median)
 
 echo "== time from loader start to probes attached (median)"
 awk -v d="$dcc_start" -v h="$hand_start" 'BEGIN {
 	printf "  dload         %8.2f ms\n  hand_loader   %8.2f ms\n", d, h
 	if (h > 0) printf "  ratio dload/hand_loader: %.2f\n", d / h
 }'
+R_START=$(awk -v d="$dcc_start" -v h="$hand_start" 'BEGIN { if (h > 0) printf "%.2f", d / h; else print "n/a" }')
 
 # ---- (c) compile time ------------------------------------------------------------
 echo "== compile time (mean of 20 runs)"
@@ -92,6 +112,7 @@ done
 clang_ms=$(time_cmd clang -O2 -g -target bpf -I"$ARCH_INC" -c bench/count.bpf.c -o "$BB/tmp.o")
 printf "  clang bench/count.bpf.c        %8s ms\n" "$clang_ms"
 awk -v d="$dcc_ms" -v c="$clang_ms" 'BEGIN { if (c > 0) printf "  ratio dcc/clang compile time: %.3f\n", d / c }'
+R_COMPILE=$(awk -v d="$dcc_ms" -v c="$clang_ms" 'BEGIN { if (c > 0) printf "%.3f", d / c; else print "n/a" }')
 
 # ---- (d) instructions per clause ----------------------------------------------------------
 echo "== BPF instructions per program (llvm-objdump)"
@@ -117,7 +138,57 @@ if [ -n "$OBJDUMP" ]; then
 	awk -v d="$d" -v h="$h" -v r="$r" 'BEGIN {
 		if (h > 0) printf "  ratio dcc/hand-written instructions (getppid clause): %d/%d = %.2f\n", d, h, d / h
 		if (r > 0) printf "  ratio dcc/hand-written raw_tp instructions:            %d/%d = %.2f\n", d, r, d / r }'
+	R_INSNS=$(awk -v d="$d" -v r="$r" 'BEGIN { if (r > 0) printf "%.2f (%d/%d)", d / r, d, r; else print "n/a" }')
 else
 	echo "  (llvm-objdump not found)"
+	R_INSNS=n/a
 fi
 rm -f "$BB/tmp.o"
+
+# ---- (e) decoding throughput ---------------------------------------------------------
+echo "== decoding: $NDEC printf records (getppid PID EXECNAME), median of $REPS runs"
+: >"$BB/dec_dcc" ; : >"$BB/dec_hand"
+for _ in $(seq "$REPS"); do
+	"$BB/harness" decode "$NDEC" "$B/dload" "$BB/printf_d.bpf.o" >>"$BB/dec_dcc" 2>/dev/null
+	"$BB/harness" decode "$NDEC" "$BB/hand_consumer" "$BB/printf.bpf.o" \
+		>>"$BB/dec_hand" 2>/dev/null || true
+done
+rate() {	# rate FILE: median records per CPU second
+	awk '{ l = c = 0
+	       for (i = 1; i <= NF; i++) { split($i, kv, "=")
+	           if (kv[1] == "lines") l = kv[2]; if (kv[1] == "cpu_ms") c = kv[2] }
+	       if (c > 0) print l / (c / 1000) }' "$1" | median
+}
+dec_dcc=$(rate "$BB/dec_dcc")
+dec_hand=$(rate "$BB/dec_hand")
+dec_lines=$(field lines <"$BB/dec_dcc" | median)
+dec_hand_lines=$(field lines <"$BB/dec_hand" | median)
+awk -v d="$dec_dcc" -v h="$dec_hand" -v dl="$dec_lines" -v hl="$dec_hand_lines" 'BEGIN {
+	printf "  dload          %12.0f records/s of CPU  (%d lines)\n", d, dl
+	printf "  hand_consumer  %12.0f records/s of CPU  (%d lines)\n", h, hl
+	if (h > 0) printf "  ratio dload/hand_consumer decoding throughput: %.2f\n", d / h
+}'
+R_DECODE=$(awk -v d="$dec_dcc" -v h="$dec_hand" 'BEGIN { if (h > 0) printf "%.2f", d / h; else print "n/a" }')
+
+# ---- (f) memory -------------------------------------------------------------------------
+echo "== maximum resident set size (median)"
+dec_dcc_rss=$(field maxrss_kb <"$BB/dec_dcc" | median)
+dec_hand_rss=$(field maxrss_kb <"$BB/dec_hand" | median)
+awk -v a="$dcc_rss" -v b="$hand_rss" -v c="$dec_dcc_rss" -v d="$dec_hand_rss" 'BEGIN {
+	printf "  counting: dload %8d KB   hand_loader   %8d KB\n", a, b
+	printf "  decoding: dload %8d KB   hand_consumer %8d KB\n", c, d
+	if (b > 0) printf "  ratio dload/hand_loader max RSS (counting): %.2f\n", a / b
+	if (d > 0) printf "  ratio dload/hand_consumer max RSS (decoding): %.2f\n", c / d
+}'
+R_RSS=$(awk -v a="$dcc_rss" -v b="$hand_rss" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+R_RSS_DEC=$(awk -v c="$dec_dcc_rss" -v d="$dec_hand_rss" 'BEGIN { if (d > 0) printf "%.2f", c / d; else print "n/a" }')
+
+# ---- summary -------------------------------------------------------------------------------
+echo "== ratios, dcc/dload over the hand-written reference (lower is better, except decoding)"
+printf "  per-event overhead (raw sys_enter, getppid count)   %s\n" "$R_EVENT"
+printf "  load to attached time                              %s\n" "$R_START"
+printf "  compile time (dcc vs clang)                         %s\n" "$R_COMPILE"
+printf "  BPF instructions per clause (vs raw_tp)             %s\n" "$R_INSNS"
+printf "  decoding throughput, records/s (higher is better)   %s\n" "$R_DECODE"
+printf "  max RSS, counting                                   %s\n" "$R_RSS"
+printf "  max RSS, decoding                                   %s\n" "$R_RSS_DEC"

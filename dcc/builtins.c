@@ -7,7 +7,8 @@
 #include "builtins.h"
 
 static const struct builtin_def builtin_table[] = {
-#define DCC_BI_ENTRY(n, t, f) { #n, t, f, gen_bi_##n },
+#define DCC_BI_ENTRY(n, t, f) \
+	{ ((f) & BI_F_MACRO) ? "$" #n : #n, t, f, gen_bi_##n },
 	DCC_BUILTINS(DCC_BI_ENTRY)
 #undef DCC_BI_ENTRY
 };

@@ -14,6 +14,9 @@ struct node;
 
 #define BI_F_ARRAY	0x1	/* indexed: args[], uregs[] */
 #define BI_F_TYPED_ARGS	0x2	/* args[]: element type comes from the probe */
+#define BI_F_MACRO	0x4	/* named "$name": only the macro variable
+				   $name reaches it ($target, bound at load
+				   time), never a D identifier */
 
 #define DCC_BUILTINS(X) \
 	X(arg0,		"int64_t", 0) \
@@ -54,7 +57,8 @@ struct node;
 	X(ipl,		"uint_t", 0) \
 	X(curpsinfo,	"psinfo_t *", 0) \
 	X(curlwpsinfo,	"lwpsinfo_t *", 0) \
-	X(execargs,	"string", 0)
+	X(execargs,	"string", 0) \
+	X(target,	"pid_t", BI_F_MACRO)
 
 enum builtin_id {
 #define DCC_BI_ENUM(n, t, f) BI_##n,

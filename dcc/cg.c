@@ -541,7 +541,9 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	g->nfsites = 0;
 	ir_loc(g->cc, g->f, cl->line);
 	gen_prologue(g);
+	cg_seg_begin(g, &g->seg_p);
 	gen_predicate(g, c->kid[1]);
+	cg_seg_end(g, &g->seg_p);
 	cg_stmts(g, c->kid[2]);
 	traces = g->records || body_empty(c->kid[2]);
 	gen_epilogue(g, traces, (g->rec_size + 7) & ~7u);

@@ -156,7 +156,7 @@ struct cg {
 	int lbl_out, lbl_fault;
 	/* prologue pieces (cg_trim.c): globals lookup, scratch lookup and
 	 * mstate, record header; the stores of ctx, g and s to their slots */
-	struct cg_seg seg_g, seg_s, seg_h;
+	struct cg_seg seg_g, seg_s, seg_h, seg_p;	/* seg_p: predicate */
 	struct ir_insn *st_ctx, *st_g, *st_s;
 	uint32_t prid_data;	/* 1 + .rodata offset of the u32 prid the
 				   provider filter found, 0: none */

@@ -366,3 +366,14 @@ int gen_bi_ipl(struct cg *g, struct node *ref)
 int gen_bi_curpsinfo(struct cg *g, struct node *ref) { return -1; }
 int gen_bi_curlwpsinfo(struct cg *g, struct node *ref) { return -1; }
 int gen_bi_execargs(struct cg *g, struct node *ref) { return -1; }
+
+/* $target: bound at load time, dload writes it into the global map.
+ *   r = *(u32 *)(g + offsetof(dtm_globals_hdr, target)) */
+int gen_bi_target(struct cg *g, struct node *ref)
+{
+	vreg_t v = cg_vreg(g);
+
+	ir_load(g->cc, g->f, 4, v, cg_gptr(g),
+		offsetof(struct dtm_globals_hdr, target));
+	return v;
+}

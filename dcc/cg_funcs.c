@@ -386,9 +386,28 @@ int gen_stop(struct cg *g, struct node *call)
 	return 0;
 }
 
-int gen_breakpoint(struct cg *g, struct node *call) { return -1; }
-int gen_panic(struct cg *g, struct node *call) { return -1; }
-int gen_chill(struct cg *g, struct node *call) { return -1; }
+/* Not possible from BPF: DTrace for Linux says the same at compile time. */
+static int not_implemented(struct cg *g, struct node *call)
+{
+	dcc_error(g->cc, call->loc, "D_UNKNOWN", "%s() is not implemented "
+		  "(yet)", call->name);
+	return -1;
+}
+
+int gen_breakpoint(struct cg *g, struct node *call)
+{
+	return not_implemented(g, call);
+}
+
+int gen_panic(struct cg *g, struct node *call)
+{
+	return not_implemented(g, call);
+}
+
+int gen_chill(struct cg *g, struct node *call)
+{
+	return not_implemented(g, call);
+}
 int gen_copyout(struct cg *g, struct node *call) { return -1; }
 int gen_copyoutstr(struct cg *g, struct node *call) { return -1; }
 int gen_pcap(struct cg *g, struct node *call) { return -1; }

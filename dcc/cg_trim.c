@@ -20,6 +20,10 @@
  * null result of a lookup of the one-entry globals/scratch arrays (which
  * cannot fail), and defines no register that is read elsewhere.
  *
+ * A predicate that needs neither (no use of s, no fault exit, which writes
+ * its record through s) then runs before S and H: an event the predicate
+ * rejects costs no argument fetch.
+ *
  * Then the context slots: the store of ctx, g or s to its stack slot is
  * dropped when no load reads the slot, and a slot loaded exactly once
  * becomes a register copy:
@@ -414,6 +418,78 @@ static void forward_slot(struct cg *g, struct ir_insn *st)
 	unlink1(f, st);
 }
 
+/* Registers defined in [first, last]. */
+static int seg_defs(struct cg *g, struct ir_insn *first, struct ir_insn *last,
+		    vreg_t **out)
+{
+	struct ir_insn *in;
+	int n = 0, k = 0;
+
+	for (in = first; in; in = in->next, n++)
+		if (in == last)
+			break;
+	*out = dcc_alloc(g->cc, (n + 1) * sizeof(vreg_t));
+	for (in = first; in; in = in->next) {
+		vreg_t d = def_of(in);
+
+		if (d >= IR_VREG0 && !has(*out, k, d))
+			(*out)[k++] = d;
+		if (in == last)
+			break;
+	}
+	return k;
+}
+
+/* Can the predicate run before [first, last] (S and H)?  It must not load
+ * s, use their registers, nor jump anywhere but inside itself and out. */
+static bool pred_independent(struct cg *g, struct ir_insn *first,
+			     struct ir_insn *last)
+{
+	struct cg_seg *p = &g->seg_p;
+	struct ir_insn *in;
+	vreg_t *defs, r[MAX_REGS];
+	int nd = seg_defs(g, first, last, &defs), n, i;
+
+	for (in = p->first; in; in = in->next) {
+		if (in->op == IR_LOAD && in->src == IR_FP && in->off == g->slot_s)
+			return false;
+		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+		    in->label != g->lbl_out && !label_in_seg(p, in->label))
+			return false;
+		if (in->op == IR_EXIT || in->op == IR_CALL_SUB)
+			return false;
+		n = regs_of(in, r);
+		for (i = 0; i < n; i++)
+			if (r[i] >= IR_VREG0 && has(defs, nd, r[i]))
+				return false;
+		if (in == p->last)
+			break;
+	}
+	return true;
+}
+
+/* Move [first, last] after the predicate (which directly follows it). */
+static void pred_first(struct cg *g)
+{
+	struct ir_insn *first = g->seg_s.first, *last, *before, *pl;
+
+	last = g->seg_h.first ? g->seg_h.last : g->seg_s.last;
+	if (!first || !g->seg_p.first || last->next != g->seg_p.first ||
+	    !pred_independent(g, first, last))
+		return;
+	pl = g->seg_p.last;
+	before = first->prev;		/* never NULL: ctx was stored first */
+	before->next = g->seg_p.first;
+	g->seg_p.first->prev = before;
+	last->next = pl->next;
+	if (pl->next)
+		pl->next->prev = last;
+	else
+		g->f->tail = last;
+	pl->next = first;
+	first->prev = pl;
+}
+
 void cg_trim(struct cg *g, bool traces)
 {
 	struct ir_func *f = g->f;
@@ -425,6 +501,7 @@ void cg_trim(struct cg *g, bool traces)
 		seg_drop(g, &g->seg_s);
 	if (seg_dead(g, &g->seg_g, true))
 		seg_drop(g, &g->seg_g);
+	pred_first(g);
 	forward_slot(g, g->st_s);
 	forward_slot(g, g->st_g);
 	forward_slot(g, g->st_ctx);

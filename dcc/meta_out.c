@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cg.h"
+#include "funcs.h"
 #include "prov.h"
 
 struct strtab {
@@ -165,9 +166,27 @@ static uint32_t align8(uint32_t v)
 	return (v + 7) & ~7u;
 }
 
+/* Does the tree call a destructive action (system, raise, stop, copyout,
+ * ...)?  Then the object needs -w at run time, whatever dcc was given. */
+static bool calls_destructive(const struct node *n)
+{
+	for (; n; n = n->next) {
+		const struct func_def *f;
+
+		if (n->kind == N_CALL && n->name &&
+		    (f = func_lookup(n->name)) && f->kind == FK_ACTION &&
+		    f->destructive)
+			return true;
+		for (int i = 0; i < 4; i++)
+			if (calls_destructive(n->kid[i]))
+				return true;
+	}
+	return false;
+}
+
 static bool destructive(struct cg *g)
 {
-	return g->cc->opts.destructive;
+	return g->cc->prog && calls_destructive(g->cc->prog->kid[0]);
 }
 
 /* header | tables | strtab */

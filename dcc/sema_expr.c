@@ -138,7 +138,8 @@ static int64_t trunc_val(int64_t v, struct type *t)
 	if (!r || (r->kind != TY_INT && r->kind != TY_ENUM) || r->size >= 8)
 		return v;
 	bits = (int)r->size * 8;
-	if (r->is_signed && r->kind == TY_INT)
+	/* enums are int-sized and signed, as DTrace treats them */
+	if (r->kind == TY_ENUM || r->is_signed)
 		return (int64_t)((uint64_t)v << (64 - bits)) >> (64 - bits);
 	return (int64_t)((uint64_t)v & ((1ULL << bits) - 1));
 }
@@ -466,6 +467,16 @@ static struct type *e_macro(struct dcc *cc, struct node *n)
 	const char *text;
 	bool target = !(n->name[0] >= '0' && n->name[0] <= '9');
 
+	if (n->op != 1 && !strcmp(n->name, "target")) {
+		/* $target is bound at load time: the built-in "$target"
+		 * reads it from the global map (dtm_globals_hdr.target). */
+		n->kind = N_IDENT;
+		n->name = dcc_strdup(cc, "$target");
+		n->kid[0] = NULL;
+		n->sym = sema_lookup_global(cc, n->name);
+		n->type = n->sym->type;
+		return n->type;
+	}
 	if (!v) {
 		text = dcc_macro_value(cc, n->name);
 		if (!text)

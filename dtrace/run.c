@@ -81,7 +81,8 @@ static void fill_opts(struct dt *dt, struct dcc_opts *o, bool zdefs)
 	o->destructive = dt->destructive;
 	o->xopts = dt->xopts;
 	o->host_probes = true;
-	o->target_pid = dt->pid;	/* $target with -p (-c: see dt_exec) */
+	o->target_pid = dt->pid;	/* pid$target, $$target with -p; $target in
+					   expressions is bound by dload */
 }
 
 /* Compile src as command c into cc; prints the error and returns 1. */

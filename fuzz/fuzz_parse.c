@@ -15,7 +15,7 @@
  *       -D_GNU_SOURCE -Iinclude -Idcc -Ibuild/gen fuzz/fuzz_parse.c \
  *       <every dcc/NAME.c but main.c> build/gen/{parse,lex,dlib}.c \
  *       $(pkg-config --cflags --libs libbpf libelf zlib) -lm -o fuzz_parse
- *   ./fuzz_parse -max_total_time=60 fuzz/corpus
+ *   ./fuzz_parse -max_total_time=60 NEW_DIR fuzz/corpus/fuzz_parse
  */
 #include <bpf/btf.h>
 #include <setjmp.h>

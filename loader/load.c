@@ -160,6 +160,8 @@ static int map_globals(struct dload_obj *o)
 			      strerror(errno));
 	o->globals = p;
 	o->globals_maplen = len;
+	/* $target is bound now, before BEGIN (meta.h) */
+	((struct dtm_globals_hdr *)p)->target = (uint64_t)o->target_pid;
 	return 0;
 }
 

@@ -356,6 +356,13 @@ static int check_enable(struct dload_obj *o)
 		if ((o->meta.clauses[i].flags & DTM_CF_TRACES) &&
 		    o->meta.clauses[i].size > maxrec)
 			maxrec = o->meta.clauses[i].size;
+	/* As DTrace counts it: with ERROR clauses, a fault's record holds
+	 * the ERROR probe's arg1..arg5 after the header. */
+	for (uint32_t e = 0; e < o->meta.nprobes; e++)
+		if (o->meta.probes[e].kind == DTM_PROV_DTRACE &&
+		    o->meta.probes[e].param == DTM_ERROR &&
+		    maxrec < sizeof(struct dtm_rec_hdr) + 5 * sizeof(uint64_t))
+			maxrec = sizeof(struct dtm_rec_hdr) + 5 * sizeof(uint64_t);
 	if (maxrec && o->bufsize < 8 + maxrec)	/* + ring buffer header */
 		return dl_err(o, -ENOSPC, "%s: Enabling exceeds size of buffer",
 			      cne);

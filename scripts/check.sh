@@ -10,6 +10,7 @@
 #                        _DTRACE_TESTING set (no CPU/ID columns); stdout
 #                        must equal X.r, the exit status X.status (default 0)
 #   4. fuzz targets      fuzz/*.c, a few seconds each, if clang's libFuzzer works
+#                        (seed corpus fuzz/corpus/NAME/ if present)
 #   5. golden listings   tests/golden/run.sh with build/san/dcc (dcc -S output)
 #   6. examples          examples/*.d compile, disassemble cleanly with
 #                        llvm-objdump and run (options and expected lines in
@@ -174,10 +175,13 @@ else
 		fi
 		corpus=
 		[ -d "fuzz/corpus/$name" ] && corpus="fuzz/corpus/$name"
-		mkdir -p "$TMP/fuzz-$name"
+		# new inputs go to the scratch directory (libFuzzer writes
+		# to the first corpus directory), never into fuzz/corpus
+		mkdir -p "$TMP/fuzz-$name/new"
 		if (cd "$TMP/fuzz-$name" && timeout $(( ${FUZZ_SECONDS:-5} + 60 )) \
 			"$ROOT/build/fuzz/$name" -max_total_time="${FUZZ_SECONDS:-5}" \
-			-timeout=10 -rss_limit_mb=4096 ${corpus:+"$ROOT/$corpus"} \
+			-timeout=10 -rss_limit_mb=4096 \
+			${corpus:+"$TMP/fuzz-$name/new" "$ROOT/$corpus"} \
 			>"$TMP/fuzz.log" 2>&1); then
 			pass
 		else

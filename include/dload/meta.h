@@ -56,6 +56,12 @@
  * this HASH {struct dtm_syscall_key} -> u32 prid with every syscall number
  * the description matches; the program looks up {its epid, the syscall
  * number} and returns 0 if absent, else uses the value as its prid.
+ * Unless dtm_probe.param is set (a description naming one syscall, no
+ * glob): then param - 1 is the offset in .rodata of {u32 nr, u32 prid}
+ * (8-aligned, nr initially ~0) that dload writes for the one matching
+ * syscall before loading; the program compares the syscall number with
+ * nr (a constant to the verifier, .rodata being frozen) and takes prid
+ * from there.  Such a program does not use this map.
  */
 #define DTM_MAP_SYSCALLS "dt_syscalls"
 
@@ -254,6 +260,9 @@ enum dtm_aggfn {
 /*
  * An aggregation lives in a BPF_MAP_TYPE_PERCPU_HASH named .map, keyed by
  * the key tuple (key_size bytes; 8 zero bytes for an unkeyed aggregation).
+ * An unkeyed count/avg/stddev/min/max may instead be a one-entry
+ * BPF_MAP_TYPE_PERCPU_ARRAY (u32 key 0; key_size stays 8 here): its first
+ * slot is 0 until the first update, so "never updated" still shows.
  * Per-CPU values are val_size bytes of int64_t slots:
  *   count: [count]            sum: [sum]          min/max: [has, value]
  *   avg: [count, sum]         stddev: [count, sum, sum-of-squares (u128)]
@@ -362,6 +371,10 @@ struct dtm_globals_hdr {
 	uint64_t aggdrops;	/* aggregation updates dropped: the map was
 				   full (aggsize), reported as DTrace's
 				   "N aggregation drops on CPU N" */
+	uint64_t target;	/* $target: the -p pid or the -c child's pid
+				   (0: none), written by dload before BEGIN;
+				   programs read $target from here, so one
+				   object serves any target process */
 };
 
 enum dtm_state {

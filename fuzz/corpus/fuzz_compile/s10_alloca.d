@@ -1,0 +1,1 @@
+BEGIN { this->p = (int *)alloca(16); *this->p = 5; *(this->p + 1) = 6; printf("%d %d\n", *this->p, *(this->p + 1)); this->q = (char *)alloca(8); bcopy("abcdefg", this->q, 8); copyinto(0, 0, this->q); exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { i = 0; if (i == 0) { j = 1; } else if (i == 1) { j = 2; } else { j = 3; } k = j > 1 ? j : -j; l = !k && (j || i) ^^ 1; m = ~k | 3 & 5 ^ 6; n = k << 2 >> 1; o = k % 3 / 1; printf("%d %d %d %d %d\n", k, l, m, n, o); i++; --i; i += 2; i -= 1; i *= 3; i /= 2; i %= 5; i <<= 1; i >>= 1; i &= 7; i |= 8; i ^= 1; exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { printf("%d %d %d %d %d %d %d %s %s %s\n", timestamp, vtimestamp, walltimestamp, cpu, tid, epid, id, probeprov, probefunc, probename); printf("%s %s %d\n", probemod, execname, uregs[0]); exit(0); }

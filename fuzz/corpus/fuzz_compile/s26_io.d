@@ -1,0 +1,2 @@
+io:::start { @[arg0] = count(); }
+io:::done { @d = count(); }

@@ -1,0 +1,1 @@
+BEGIN { printf("%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16); printf("%s %s %s %s\n", "a", "b", execname, probename); printf("%*d %.*s\n", 5, 1, 2, "abc"); exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { setopt("aggsortpos", "1"); setopt("quiet"); printf("%Y %T\n", walltimestamp, walltimestamp); exit(0); }

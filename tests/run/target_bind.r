@@ -1,0 +1,3 @@
+BEGIN: target set 1
+exit_group: pid == $target 1
+
