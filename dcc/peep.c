@@ -71,15 +71,21 @@ static int mentions(const struct ir_insn *in, vreg_t r)
 
 /* The next instruction of the same basic block that reads or writes the
  * register `in` defines (skipping comments, source lines and instructions
- * that leave it alone), or NULL at a label, jump, call or exit. */
+ * that leave it alone), or NULL at a label, jump, call or exit, or after
+ * NEXT_USER_MAX instructions (a huge straight-line clause must not make
+ * the peephole pass quadratic). */
+enum { NEXT_USER_MAX = 256 };
+
 static struct ir_insn *next_user(struct ir_insn *in)
 {
 	vreg_t r = in->dst;
+	int steps = 0;
 
 	for (in = in->next; in; in = in->next) {
 		if (in->op == IR_COMMENT || in->op == IR_LOC)
 			continue;
-		if (in->op == IR_LABEL || in->op == IR_EXIT)
+		if (in->op == IR_LABEL || in->op == IR_EXIT ||
+		    ++steps > NEXT_USER_MAX)
 			return NULL;
 		if (mentions(in, r))
 			return in;
@@ -254,10 +260,13 @@ static int movi_imm(const struct ir_insn *in, int64_t *v)
 /* mov rY, imm; <alu> rX, rY  ->  <alu> rX, imm   (rY dead) */
 static int p_movi_alu(struct peep *p, struct ir_insn *in)
 {
-	struct ir_insn *nx = next_user(in);
+	struct ir_insn *nx;
 	int64_t v;
 
-	if (!movi_imm(in, &v) || !nx || nx->op != IR_ALU || nx->src != in->dst ||
+	if (!movi_imm(in, &v))
+		return 0;
+	nx = next_user(in);
+	if (!nx || nx->op != IR_ALU || nx->src != in->dst ||
 	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
 		return 0;
 	nx->op = IR_ALUI;
@@ -304,10 +313,13 @@ static int p_movi_dup(struct peep *p, struct ir_insn *in)
 /* mov rY, imm; if rX <cc> rY goto L  ->  if rX <cc> imm goto L   (rY dead) */
 static int p_movi_jcc(struct peep *p, struct ir_insn *in)
 {
-	struct ir_insn *nx = next_user(in);
+	struct ir_insn *nx;
 	int64_t v;
 
-	if (!movi_imm(in, &v) || !nx || nx->op != IR_JCC || nx->src != in->dst ||
+	if (!movi_imm(in, &v))
+		return 0;
+	nx = next_user(in);
+	if (!nx || nx->op != IR_JCC || nx->src != in->dst ||
 	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
 		return 0;
 	nx->op = IR_JCCI;

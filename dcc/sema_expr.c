@@ -144,6 +144,14 @@ static int64_t trunc_val(int64_t v, struct type *t)
 	return (int64_t)((uint64_t)v & ((1ULL << bits) - 1));
 }
 
+/* Folded arithmetic keeps all 64 bits, as DTrace's dt_node_op2 does: only
+ * casts and conversions on assignment truncate to the type's width. */
+static void set_const_wide(struct node *n, int64_t v)
+{
+	n->is_const = true;
+	n->cval = v;
+}
+
 static void set_const(struct node *n, int64_t v)
 {
 	n->is_const = true;
@@ -967,7 +975,7 @@ static struct type *e_unary(struct dcc *cc, struct node *n)
 	}
 	n->type = t;
 	if (k->is_const)
-		set_const(n, fold_unary(n->op, k->cval));
+		set_const_wide(n, fold_unary(n->op, k->cval));
 	return t;
 }
 
@@ -1143,7 +1151,7 @@ static struct type *e_binary(struct dcc *cc, struct node *n)
 		dcc_error(cc, n->loc, "D_DIV_ZERO",
 			  "expression contains division by zero");
 	sgn = type_resolve(type_promote(cc, l->type, r->type))->is_signed;
-	set_const(n, fold_binary(n, l->cval, r->cval, sgn));
+	set_const_wide(n, fold_binary(n, l->cval, r->cval, sgn));
 	return n->type;
 }
 
