@@ -203,7 +203,7 @@ struct cg {
 	bool addr_only;		/* computing &lvalue: no alloca access check */
 	bool null_str_ok;	/* string comparison: a missing string is "" */
 	bool null_str_zero;	/* s == NULL: a missing string is 0 */
-	bool tls_cached;	/* the TLS key is in the mstate */
+	bool tls_cached;	/* the TLS key is in slot_tls */
 	int32_t slot_tls;	/* fp slot of the cached TLS key (cg_dyn.c) */
 	int32_t slot_dyn;	/* fp slot: {TLS key, value} (cg_dyn.c) */
 	uint32_t max_rec;	/* max record size */

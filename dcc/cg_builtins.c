@@ -344,8 +344,12 @@ static vreg_t depth(struct cg *g, uint64_t flags)
 	return v;
 }
 
+/* BEGIN, END and ERROR run from dload (bpf_prog_test_run): no kernel
+ * stack of a traced event, DTrace reports 0 there. */
 int gen_bi_stackdepth(struct cg *g, struct node *ref)
 {
+	if (g->probe && g->probe->prov && g->probe->prov->kind == DTM_PROV_DTRACE)
+		return gen_bi_ipl(g, ref);
 	return depth(g, 0);
 }
 

@@ -42,6 +42,7 @@ struct pstate {
 	bool decl_typed;	/* a type specifier was seen in this decl */
 	bool in_typedef;	/* inside a typedef declaration */
 	bool defaultargs;	/* unset $n are 0 / "" */
+	bool last_arg_ref;	/* the last macro argument $n was referenced */
 	bool nul_pending;	/* a name's look-ahead reached end of input */
 	/* the last token, for "syntax error near ..." */
 	size_t tok_off, tok_len;
@@ -68,6 +69,7 @@ struct pname { struct pname *next; const char *name; };
 int yylex(YYSTYPE *lval, void *scanner);
 void yyerror(struct dcc *cc, void *scanner, const char *msg);
 struct pstate *parse_state(struct dcc *cc);
+void parse_macro_ref(struct dcc *cc, long i);
 void lex_begin(void *scanner, enum lex_mode mode);
 struct loc parse_loc(struct dcc *cc);
 bool parse_name_in(struct pname *list, const char *name);
@@ -1291,9 +1293,10 @@ static char *pdesc_field(struct dcc *cc, const char *spec, const char *f,
 
 		for (w = v + 1; w < f + len && *w >= '0' && *w <= '9'; w++)
 			i = i < 100000 ? i * 10 + (*w - '0') : i;
-		if (i < cc->opts.nmacro_args)
+		if (i < cc->opts.nmacro_args) {
 			val = cc->opts.macro_args[i] ? cc->opts.macro_args[i] : "";
-		else if (i == 0)
+			parse_macro_ref(cc, i);
+		} else if (i == 0)
 			val = cc->filename ? cc->filename : "";
 	} else if (v + 1 < f + len) {
 		long n;
