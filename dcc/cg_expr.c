@@ -195,6 +195,31 @@ void cg_memcpy(struct cg *g, vreg_t dst, vreg_t src, uint32_t size)
 	cg_call(g, BPF_FUNC_probe_read_kernel, 3, dst, n, src);
 }
 
+/*
+ * A NULL string in a global or this-> string variable: bytes
+ * {0, STR_NULL_MARK >> 8} -- an empty string with a byte no string copy
+ * leaves after its NUL.  After dst = strcpy(src) (rc: the helper's result):
+ *     if (src == 0) dst[1] = 0xff;	(the failed copy zeroed dst)
+ *     else if (rc == 1) dst[1] = 0;	("": clear a stale marker)
+ * (see str_var_store; strvar_load reads the marker back)
+ */
+#define STR_NULL_MARK	0xff00	/* the first two bytes, little-endian u16 */
+
+static void str_null_mark(struct cg *g, vreg_t d, vreg_t src, vreg_t rc)
+{
+	struct dcc *cc = g->cc;
+	int l_null = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "NULL string: mark it");
+	ir_jcci(cc, g->f, BPF_JEQ, src, 0, l_null);
+	ir_jcci(cc, g->f, BPF_JNE, rc, 1, l_end);
+	ir_storei(cc, g->f, 1, d, 1, 0);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_null);
+	ir_storei(cc, g->f, 1, d, 1, STR_NULL_MARK >> 8);
+	ir_place_label(cc, g->f, l_end);
+}
+
 void cg_store_typed(struct cg *g, vreg_t base, int32_t off, struct type *t,
 		    vreg_t v)
 {
@@ -599,6 +624,80 @@ static vreg_t ex_str(struct cg *g, struct node *n)
 	return cg_str_const(g, n->str ? n->str : "", n->str ? n->slen : 0);
 }
 
+/* a global or this-> string variable (inline storage, may be marked NULL) */
+static bool is_static_strvar(struct node *n)
+{
+	return (n->kind == N_IDENT || n->kind == N_THIS) && n->sym &&
+	       (n->sym->kind == SYM_GLOBAL || n->sym->kind == SYM_LOCAL) &&
+	       is_string(n->type) && !cg_is_dyn(n);
+}
+
+/* p = &var; if (*(u16 *)p == NULL marker) zero ? p = 0 : fault */
+static vreg_t strvar_load(struct cg *g, struct node *n, bool zero)
+{
+	struct cg_lv lv;
+	vreg_t p, w;
+	int l_ok;
+
+	cg_lvalue(g, n, &lv);
+	p = lv_addr(g, &lv);
+	if (g->strsize < 2)
+		return p;
+	w = cg_vreg(g);
+	ir_load(g->cc, g->f, 2, w, p, 0);
+	ir_comment(g->cc, g->f, "NULL string? %s", zero ? "p = 0" : "fault");
+	if (!zero) {
+		cg_fault_jcci(g, BPF_JEQ, w, STR_NULL_MARK, DTM_FLT_BADADDR, IR_NOREG);
+		return p;
+	}
+	l_ok = ir_label(g->f);
+	ir_jcci(g->cc, g->f, BPF_JNE, w, STR_NULL_MARK, l_ok);
+	ir_movi(g->cc, g->f, p, 0);
+	ir_place_label(g->cc, g->f, l_ok);
+	return p;
+}
+
+/* A string value that may be NULL (a 0 pointer) rather than fault:
+ * string variables, dynamic ones and subroutine results. */
+static vreg_t str_value_or_null(struct cg *g, struct node *n)
+{
+	bool save = g->null_str_zero;
+	vreg_t v;
+
+	if (is_static_strvar(n))
+		return strvar_load(g, n, true);
+	if (!cg_is_dyn(n))
+		return cg_expr(g, n);
+	g->null_str_zero = true;
+	v = cg_expr(g, n);
+	g->null_str_zero = save;
+	return v;
+}
+
+/* var = r for a string variable in map memory: copied, NULL marked.
+ * A non-empty constant overwrites any marker; "" clears it. */
+static void str_var_store(struct cg *g, struct cg_lv *lv, vreg_t v,
+			  struct node *r)
+{
+	uint32_t size = lv->size && lv->size < g->strsize ? lv->size : g->strsize;
+	vreg_t d, n, rc;
+
+	if (lv->kind != LV_MAP || lv->bit_size || size < 2) {
+		cg_lv_store(g, lv, v);
+		return;
+	}
+	d = lv_addr(g, lv);
+	ir_comment(g->cc, g->f, "strcpy(var, src, %u)", size);
+	n = const_vreg(g, size);
+	rc = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, n, v);
+	if (r->kind == N_STR && r->str && r->slen > 0)
+		return;
+	if (r->kind == N_STR)
+		ir_storei(g->cc, g->f, 1, d, 1, 0);
+	else
+		str_null_mark(g, d, v, rc);
+}
+
 static vreg_t ex_ident(struct cg *g, struct node *n)
 {
 	struct sym *s = n->sym;
@@ -623,6 +722,9 @@ static vreg_t ex_ident(struct cg *g, struct node *n)
 		return cg_expr(g, s->inline_expr);
 	case SYM_GLOBAL:
 	case SYM_LOCAL:
+		if (is_static_strvar(n))
+			return strvar_load(g, n, false);
+		/* fall through */
 	case SYM_KERNEL:
 		cg_lvalue(g, n, &lv);
 		return cg_lv_load(g, &lv);
@@ -647,6 +749,8 @@ static vreg_t ex_lvalue(struct cg *g, struct node *n)
 {
 	struct cg_lv lv;
 
+	if (is_static_strvar(n))
+		return strvar_load(g, n, false);
 	cg_lvalue(g, n, &lv);
 	return cg_lv_load(g, &lv);
 }
@@ -755,28 +859,71 @@ static vreg_t str_cmp_loop(struct cg *g, vreg_t a, vreg_t b)
 	return r;
 }
 
-/* strcmp against a constant: bpf_strncmp(a, strsize, "const") */
+/* strcmp(a, b) of two string pointers: bpf_strncmp(a, strsize, "const")
+ * when one side is a constant (it must be the third argument), else the
+ * word loop */
+static vreg_t str_cmp_vals(struct cg *g, struct node *l, struct node *r,
+			   vreg_t a, vreg_t b)
+{
+	bool lc = l->kind == N_STR && r->kind != N_STR;
+	struct node *cst = lc ? l : r;
+	vreg_t n, v;
+
+	if (cst->kind != N_STR)
+		return str_cmp_loop(g, a, b);
+	n = const_vreg(g, g->strsize);
+	ir_comment(g->cc, g->f, "strncmp(s, %u, \"%s\")", g->strsize,
+		   cst->str ? cst->str : "");
+	v = cg_call(g, BPF_FUNC_strncmp, 3, lc ? b : a, n, lc ? a : b);
+	if (lc)
+		ir_emit(g->cc, g->f, IR_NEG)->dst = v;
+	return v;
+}
+
+static bool null_able(struct node *n);
+
+/* d = (a != 0) - (b != 0): NULL sorts before every string, even "" */
+static void null_order(struct cg *g, vreg_t a, vreg_t b, vreg_t d)
+{
+	int l_a = ir_label(g->f), l_b = ir_label(g->f);
+
+	ir_movi(g->cc, g->f, d, 0);
+	ir_jcci(g->cc, g->f, BPF_JEQ, a, 0, l_a);
+	ir_alui(g->cc, g->f, BPF_ADD, d, 1);
+	ir_place_label(g->cc, g->f, l_a);
+	ir_jcci(g->cc, g->f, BPF_JEQ, b, 0, l_b);
+	ir_alui(g->cc, g->f, BPF_SUB, d, 1);
+	ir_place_label(g->cc, g->f, l_b);
+}
+
+/* String comparison, <0, 0, >0.  Operands that may be NULL (variables,
+ * subroutine results) compare as pointers if either is NULL:
+ *     if (a == 0 || b == 0) d = (a != 0) - (b != 0); else d = strcmp(a, b) */
 static vreg_t str_cmp(struct cg *g, struct node *l, struct node *r)
 {
-	bool lc = l->kind == N_STR, rc = r->kind == N_STR;
-	vreg_t a, b, n, v;
+	bool nl = is_string(l->type) && null_able(l);
+	bool nr = is_string(r->type) && null_able(r);
+	int l_null, l_end;
+	vreg_t a, b, d;
 
-	if (rc || lc) {
-		struct node *var = rc ? l : r, *cst = rc ? r : l;
-
-		a = cg_expr_str(g, var);
-		b = cg_str_const(g, cst->str ? cst->str : "", cst->slen);
-		n = const_vreg(g, g->strsize);
-		ir_comment(g->cc, g->f, "strncmp(s, %u, \"%s\")", g->strsize,
-			   cst->str ? cst->str : "");
-		v = cg_call(g, BPF_FUNC_strncmp, 3, a, n, b);
-		if (lc)
-			ir_emit(g->cc, g->f, IR_NEG)->dst = v;
-		return v;
-	}
-	a = cg_expr_str(g, l);
-	b = cg_expr_str(g, r);
-	return str_cmp_loop(g, a, b);
+	a = nl ? str_value_or_null(g, l) : cg_expr_str(g, l);
+	b = nr ? str_value_or_null(g, r) : cg_expr_str(g, r);
+	if (!nl && !nr)
+		return str_cmp_vals(g, l, r, a, b);
+	l_null = ir_label(g->f);
+	l_end = ir_label(g->f);
+	d = cg_vreg(g);
+	ir_comment(g->cc, g->f, "a NULL string: compare the pointers");
+	if (nl)
+		ir_jcci(g->cc, g->f, BPF_JEQ, a, 0, l_null);
+	if (nr)
+		ir_jcci(g->cc, g->f, BPF_JEQ, b, 0, l_null);
+	ir_mov(g->cc, g->f, d, str_cmp_vals(g, l, r, a, b));
+	ir_ja(g->cc, g->f, l_end);
+	ir_place_label(g->cc, g->f, l_null);
+	null_order(g, a, b, d);
+	ir_place_label(g->cc, g->f, l_end);
+	return d;
 }
 
 static bool is_null(struct node *n)
@@ -788,7 +935,7 @@ static bool is_null(struct node *n)
  * variables (missing elements) and subroutine results */
 static bool null_able(struct node *n)
 {
-	return cg_is_dyn(n) || n->kind == N_CALL;
+	return cg_is_dyn(n) || n->kind == N_CALL || is_static_strvar(n);
 }
 
 static void cmp_jump(struct cg *g, struct node *n, int op, int label)
@@ -800,13 +947,9 @@ static void cmp_jump(struct cg *g, struct node *n, int op, int label)
 
 	if ((is_string(l->type) && is_null(r) && null_able(l)) ||
 	    (is_string(r->type) && is_null(l) && null_able(r))) {
-		bool save = g->null_str_zero;
-
-		/* s == NULL, s != NULL: on the pointer (0 for a missing
-		 * dynamic string, or a NULL result) */
-		g->null_str_zero = cg_is_dyn(is_null(r) ? l : r);
-		a = cg_expr(g, is_null(r) ? l : r);
-		g->null_str_zero = save;
+		/* s == NULL, s != NULL: on the pointer (0 for a NULL
+		 * variable, a missing dynamic string, or a NULL result) */
+		a = str_value_or_null(g, is_null(r) ? l : r);
 		ir_jcci(g->cc, g->f, cmp_cc(op, false), a, 0, label);
 		return;
 	}
@@ -1133,8 +1276,13 @@ static vreg_t ex_assign(struct cg *g, struct node *n)
 		v = arith(g, alu_of(n->op), old, l->type, v, r->type, l->type);
 		cg_norm(g, v, l->type);
 	} else {
-		v = cg_expr(g, r);
+		/* s = t: a NULL string copies as NULL (marked, see above) */
+		v = is_string(l->type) ? str_value_or_null(g, r) : cg_expr(g, r);
 		cg_lvalue(g, l, &lv);
+		if (is_static_strvar(l)) {
+			str_var_store(g, &lv, v, r);
+			return v;
+		}
 		if (!is_aggr(l->type)) {
 			v = copy_vreg(g, v);
 			cg_convert(g, v, r->type, l->type);

@@ -445,11 +445,24 @@ static int seg_defs(struct cg *g, struct ir_insn *first, struct ir_insn *last,
 static bool pred_independent(struct cg *g, struct ir_insn *first,
 			     struct ir_insn *last)
 {
-	struct cg_seg *p = &g->seg_p;
+	struct cg_seg *p = &g->seg_p, sh = { .first = first, .last = last };
+	struct trim t = { .g = g, .seg = &sh, .lookup = IR_NOREG,
+			  .map = IR_NOREG, .fp_offs = { 1, 1 } };
 	struct ir_insn *in;
 	vreg_t *defs, r[MAX_REGS];
 	int nd = seg_defs(g, first, last, &defs), n, i;
 
+	/* S and H themselves: no effect but on s memory and slot_s */
+	t.ptrs = dcc_alloc(g->cc, (nd + 64) * sizeof(vreg_t));
+	for (in = first; in; in = in->next) {
+		if (t.nptrs >= nd + 63 || !insn_ok(&t, in, true))
+			return false;
+		if (in == last)
+			break;
+	}
+	for (i = 0; i < t.nfp; i++)
+		if (t.fp_offs[i] != g->slot_s)
+			return false;
 	for (in = p->first; in; in = in->next) {
 		if (in->op == IR_LOAD && in->src == IR_FP && in->off == g->slot_s)
 			return false;

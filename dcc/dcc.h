@@ -57,6 +57,12 @@ struct dcc_opts {
 				   a probe description alone is a clause */
 };
 
+/* Stability attributes, as DTrace's dtrace_attribute_t: name and data
+ * stability 0 (Internal) .. 7 (Standard), class 0 (Unknown) .. 5 (Common). */
+struct dcc_attr {
+	uint8_t name, data, cls;
+};
+
 struct dcc {
 	struct dcc_opts opts;
 	const char *filename;	/* name used in messages */
@@ -77,6 +83,9 @@ struct dcc {
 	struct scope *globals;	/* symbol tables (sema.c) */
 	struct dcc_option *options; /* pragma + -x options, merged */
 	int nprobes_matched;	/* for "matched N probes" */
+	/* minimum probe description and statement attributes (sema_attr.c) */
+	struct dcc_attr desc_attr, stmt_attr;
+	bool attrs_set;
 
 	struct ir_prog *ir;	/* codegen output */
 
@@ -110,6 +119,15 @@ void dcc_verror(struct dcc *cc, struct loc loc, const char *tag,
 		const char *fmt, va_list ap) __attribute__((noreturn));
 void dcc_warn(struct dcc *cc, struct loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* sema_attr.c: stability attributes for dtrace -v ("Stable", "Common"),
+ * NULL if out of range; dcc_str2attr parses "Evolving/Evolving/Common"
+ * (0, or -1 if malformed). */
+const char *dcc_stability_name(int s);
+const char *dcc_class_name(int c);
+int dcc_str2attr(const char *str, struct dcc_attr *a);
+void dcc_program_attrs(const struct dcc *cc, struct dcc_attr *desc,
+		       struct dcc_attr *stmt);
 
 /* Option lookup (last setting wins). */
 const char *dcc_option(const struct dcc *cc, const char *name);

@@ -10,7 +10,18 @@
  *   IR_CALL_SUB call -1 (src=1)    R_BPF_64_32 against the subprogram
  *   ir_core     CO-RE record in .BTF.ext (btf_out.c)
  * It also fills the per-instruction source line and comment arrays.
+ *
+ * Long branches: BPF jumps reach +-32767 instructions (gotol, the 32-bit
+ * form, is too recent for the llvm-objdump users have), so before encoding
+ * a function whose jumps reach farther, relax() inserts "islands" of
+ * trampolines every RELAX_GAP instructions, where control never falls
+ * in (after a ja/exit, or behind a "ja over"):
+ *     if r1 == 0 goto far    ->    if r1 == 0 goto T1
+ *     ...                          ...  T1: ja T2  ...  T2: ja far
+ * Only the trampolines some jump uses exist (the verifier refuses
+ * unreachable instructions).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/bpf.h>
@@ -304,6 +315,174 @@ static int layout(struct emit *e, int *nrelocs)
 	return n;
 }
 
+/* ---- long branches ------------------------------------------------------------ */
+
+#define RELAX_REACH	30000	/* farther jumps go through islands */
+#define RELAX_GAP	12288	/* at most this far between island sites */
+
+struct island {
+	struct ir_insn *after;	/* the island goes after this instruction */
+	int pos;		/* its instruction index (before relaxation) */
+	bool skip;		/* `after` falls through: start with "ja over" */
+	int *entry;		/* trampoline label per far target, -1: none */
+};
+
+struct relax {
+	struct emit *e;
+	struct island *isl;
+	int nisl;
+	int *tgt;		/* far target number per label, -1: none */
+	int ntgt;
+};
+
+static int is_jump(const struct ir_insn *in)
+{
+	return in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI;
+}
+
+static struct ir_insn *new_insn(struct dcc *cc, enum ir_op op, int label)
+{
+	struct ir_insn *in = dcc_alloc(cc, sizeof(*in));
+
+	in->op = op;
+	in->dst = in->src = IR_NOREG;
+	in->label = label;
+	return in;
+}
+
+static void insert_after(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
+{
+	in->prev = at;
+	in->next = at->next;
+	if (at->next)
+		at->next->prev = in;
+	else
+		f->tail = in;
+	at->next = in;
+}
+
+/* Island sites: after a ja/exit once RELAX_GAP/2 instructions have
+ * passed since the last one, or anywhere once RELAX_GAP have. */
+static void relax_sites(struct relax *r, int ninsns)
+{
+	struct ir_insn *in;
+	int pos = 0, last = 0;
+
+	r->isl = dcc_alloc(r->e->cc, (ninsns / (RELAX_GAP / 2) + 2) * sizeof(*r->isl));
+	for (in = r->e->f->head; in; in = in->next) {
+		bool brk = in->op == IR_EXIT || in->op == IR_JA;
+
+		pos += emit_insn_slots(in);
+		if (in->op >= IR_LABEL || !in->next ||
+		    pos - last < (brk ? RELAX_GAP / 2 : RELAX_GAP))
+			continue;
+		r->isl[r->nisl++] = (struct island){ .after = in, .pos = pos,
+						     .skip = !brk };
+		last = pos;
+	}
+}
+
+/* the trampoline label for far target t in island i (made on demand) */
+static int relax_entry(struct relax *r, int i, int t)
+{
+	struct island *is = &r->isl[i];
+	int k;
+
+	if (!is->entry) {
+		is->entry = dcc_alloc(r->e->cc, r->ntgt * sizeof(int));
+		for (k = 0; k < r->ntgt; k++)
+			is->entry[k] = -1;
+	}
+	if (is->entry[t] < 0)
+		is->entry[t] = ir_label(r->e->f);
+	return is->entry[t];
+}
+
+/* route the jump at pos to label_idx T through the islands toward it */
+static void relax_jump(struct relax *r, struct ir_insn *in, int pos, int T)
+{
+	int t = r->tgt[in->label], i, dir = T > pos ? 1 : -1;
+
+	if (dir > 0)
+		for (i = 0; i < r->nisl && r->isl[i].pos <= pos; i++)
+			;
+	else
+		for (i = r->nisl - 1; i >= 0 && r->isl[i].pos > pos; i--)
+			;
+	if (i < 0 || i >= r->nisl)
+		return;		/* no island: jump_off() reports it */
+	in->label = relax_entry(r, i, t);
+	for (; i >= 0 && i < r->nisl && abs(T - r->isl[i].pos) > RELAX_REACH; i += dir)
+		if (i + dir >= 0 && i + dir < r->nisl)
+			relax_entry(r, i + dir, t);
+}
+
+/* Emit island i: [ja over;] T_t: ja (next island's T_t, or the target) */
+static void relax_island(struct relax *r, int i, const int *tlabel)
+{
+	struct island *is = &r->isl[i];
+	struct ir_insn *at = is->after, *x;
+	int t, over = -1, dir, to;
+
+	if (!is->entry)
+		return;
+	if (is->skip) {
+		over = ir_label(r->e->f);
+		insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_JA, over));
+		x->text = "long-branch island: jump over it";
+		at = x;
+	}
+	for (t = 0; t < r->ntgt; t++) {
+		if (is->entry[t] < 0)
+			continue;
+		to = tlabel[t];
+		dir = r->e->label_idx[to] > is->pos ? 1 : -1;
+		if (i + dir >= 0 && i + dir < r->nisl && r->isl[i + dir].entry &&
+		    r->isl[i + dir].entry[t] >= 0 &&
+		    abs(r->e->label_idx[to] - is->pos) > RELAX_REACH)
+			to = r->isl[i + dir].entry[t];
+		insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_LABEL, is->entry[t]));
+		insert_after(r->e->f, x, at = new_insn(r->e->cc, IR_JA, to));
+		at->text = "long-branch trampoline";
+	}
+	if (over >= 0)
+		insert_after(r->e->f, at, new_insn(r->e->cc, IR_LABEL, over));
+}
+
+/* Route the jumps that reach farther than RELAX_REACH through islands;
+ * returns true if it changed the function (layout again). */
+static bool relax(struct emit *e, int ninsns)
+{
+	struct relax r = { .e = e };
+	struct ir_insn *in;
+	int pos = 0, i, *tlabel;
+
+	r.tgt = dcc_alloc(e->cc, (e->f->nlabels + 1) * sizeof(int));
+	tlabel = dcc_alloc(e->cc, (e->f->nlabels + 1) * sizeof(int));
+	for (i = 0; i < e->f->nlabels; i++)
+		r.tgt[i] = -1;
+	for (in = e->f->head; in; pos += emit_insn_slots(in), in = in->next)
+		if (is_jump(in) && in->label >= 0 && in->label < e->f->nlabels &&
+		    e->label_idx[in->label] >= 0 &&
+		    abs(e->label_idx[in->label] - (pos + 1)) > RELAX_REACH &&
+		    r.tgt[in->label] < 0) {
+			tlabel[r.ntgt] = in->label;
+			r.tgt[in->label] = r.ntgt++;
+		}
+	if (!r.ntgt)
+		return false;
+	relax_sites(&r, ninsns);
+	pos = 0;
+	for (in = e->f->head; in; pos += emit_insn_slots(in), in = in->next)
+		if (is_jump(in) && in->label >= 0 && in->label < e->f->nlabels &&
+		    r.tgt[in->label] >= 0 &&
+		    abs(e->label_idx[in->label] - (pos + 1)) > RELAX_REACH)
+			relax_jump(&r, in, pos, e->label_idx[in->label]);
+	for (i = 0; i < r.nisl; i++)
+		relax_island(&r, i, tlabel);
+	return true;
+}
+
 static void encode_one(struct emit *e, const struct ir_insn *in)
 {
 	int k, n = emit_insn_slots(in);
@@ -328,6 +507,10 @@ static void emit_func(struct dcc *cc, struct ir_func *f)
 
 	e.label_idx = dcc_alloc(cc, (f->nlabels + 1) * sizeof(int));
 	f->ninsns = layout(&e, &nrel);
+	if (f->ninsns > RELAX_REACH && relax(&e, f->ninsns)) {
+		e.label_idx = dcc_alloc(cc, (f->nlabels + 1) * sizeof(int));
+		f->ninsns = layout(&e, &nrel);
+	}
 	f->insns = dcc_alloc(cc, (f->ninsns + 1) * sizeof(struct bpf_insn));
 	f->insn_line = dcc_alloc(cc, (f->ninsns + 1) * sizeof(int));
 	f->insn_text = dcc_alloc(cc, (f->ninsns + 1) * sizeof(char *));

@@ -118,7 +118,13 @@ int32_t ir_stack_alloc(struct ir_func *f, uint32_t size, uint32_t align)
 
 struct ir_insn *ir_emit(struct dcc *cc, struct ir_func *f, enum ir_op op)
 {
-	struct ir_insn *in = dcc_alloc(cc, sizeof(*in));
+	struct ir_insn *in;
+
+	if (op < IR_LABEL && ++f->nemitted > IR_MAX_INSNS)
+		dcc_error(cc, (struct loc){ cc->filename, f->line }, "D_UNKNOWN",
+			  "clause too large: more than %d instructions in %s",
+			  IR_MAX_INSNS, f->name);
+	in = dcc_alloc(cc, sizeof(*in));
 
 	in->op = op;
 	in->dst = in->src = IR_NOREG;

@@ -101,6 +101,12 @@ struct ir_insn {
 
 enum ir_func_kind { IR_FN_PROG, IR_FN_SUBPROG };
 
+/* Codegen of one function stops with "clause too large" beyond this many
+ * instructions: BPF jumps reach +-32767 instructions, and register
+ * allocation is quadratic, so a (say, inline-exploded) clause that could
+ * never be emitted must not take minutes and gigabytes to find out. */
+#define IR_MAX_INSNS	65536
+
 struct ir_func {
 	const char *name;	/* ELF symbol: program or subprogram name */
 	const char *section;	/* libbpf section name ("tracepoint/...") */
@@ -116,6 +122,8 @@ struct ir_func {
 	int32_t priv_top, spill_lo, spill_hi;
 	int line;		/* source line of the clause */
 	vreg_t ctx;		/* vreg that holds r1 at entry */
+	int nemitted;		/* instructions ir_emit() made (not labels,
+				   comments, lines): bounded by IR_MAX_INSNS */
 
 	/* filled by emit_bpf.c */
 	struct bpf_insn *insns;

@@ -297,11 +297,13 @@ static void pragma_depends(struct dcc *cc, struct node *n)
 
 static void pragma_attributes(struct dcc *cc, struct node *n)
 {
-	char *w[4];
+	char *w[5];
+	int nw = words(cc, n->str, w, 5);
 
-	if (words(cc, n->str, w, 4) != 2 || !strchr(w[0], '/'))
+	if (nw < 2 || nw > 4)
 		dcc_error(cc, n->loc, "D_PRAGMA_MALFORM", "malformed #pragma "
 			  "attributes <attributes> <ident>");
+	sema_pragma_attributes(cc, n, w, nw);
 }
 
 static void pragma_binding(struct dcc *cc, struct node *n)

@@ -1263,6 +1263,7 @@ static struct node *mk_clause(struct dcc *cc, struct node *pdescs,
 	struct node *n = NEW(N_CLAUSE);
 
 	n->loc = pdescs->loc;
+	n->ival = parse_loc(cc).line;	/* the line of its '}' (D_ATTR_MIN) */
 	n->kid[0] = pdescs;
 	n->kid[1] = pred;
 	n->kid[2] = stmts;

@@ -16,8 +16,11 @@
 #include "prov.h"
 
 #define FILTER_FUNCS	"/sys/kernel/tracing/available_filter_functions"
+#define KALLSYMS	"/proc/kallsyms"
 
-static int host_has_func(const char *func)
+/* Does a line of FILTER_FUNCS name a function that func globs? -1: the
+ * file cannot be read (no ftrace). */
+static int filter_has_func(const char *func)
 {
 	char line[512];
 	FILE *fp = fopen(FILTER_FUNCS, "r");
@@ -25,12 +28,42 @@ static int host_has_func(const char *func)
 
 	if (!fp)
 		return -1;
-	while (!found && fgets(line, sizeof(line), fp)) {
+	if (!fgets(line, sizeof(line), fp)) {	/* unreadable (EPERM) */
+		fclose(fp);
+		return -1;
+	}
+	do {
 		line[strcspn(line, " \t\n")] = 0;
 		found = prov_glob(func, line);
+	} while (!found && fgets(line, sizeof(line), fp));
+	fclose(fp);
+	return found;
+}
+
+/* The same question asked of the kernel's text symbols ("ADDR T name"). */
+static int kallsyms_has_func(const char *func)
+{
+	char line[512], type, name[256];
+	FILE *fp = fopen(KALLSYMS, "r");
+	int found = 0;
+
+	if (!fp)
+		return -1;
+	while (!found && fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "%*s %c %255s", &type, name) != 2 ||
+		    (type != 't' && type != 'T') || strchr(line, '['))
+			continue;
+		found = prov_glob(func, name);
 	}
 	fclose(fp);
 	return found;
+}
+
+static int host_has_func(const char *func)
+{
+	int r = filter_has_func(func);
+
+	return r >= 0 ? r : kallsyms_has_func(func);
 }
 
 static bool fbt_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)

@@ -47,6 +47,7 @@ struct ra {
 	uint16_t *pmask;		/* physical registers a vreg may not get */
 	int *color;			/* -1: none, -2: spilled */
 	int *first;			/* first instruction mentioning the reg */
+	int *last;			/* last instruction mentioning the reg */
 	uint8_t *is_temp;		/* spill temporaries (grown as needed) */
 	int ntemp_cap;
 	int32_t *slot;			/* spill slot id + 1 of a vreg, 0 = none */
@@ -299,7 +300,7 @@ static int jump_target(struct ra *ra, const struct ir_insn *in)
 {
 	if (in->label < 0 || in->label >= ra->f->nlabels ||
 	    ra->label_pos[in->label] < 0)
-		dcc_error(ra->cc, (struct loc){ 0 }, "D_UNKNOWN",
+		dcc_error(ra->cc, (struct loc){ ra->cc->filename, ra->f->line }, "D_UNKNOWN",
 			  "internal error: jump to undefined label L%d in %s",
 			  in->label, ra->f->name);
 	return ra->label_pos[in->label];
@@ -453,8 +454,11 @@ static void note_first(struct ra *ra, int i)
 	n = ir_insn_uses(ra->insn[i], r);
 	n += ir_insn_defs(ra->insn[i], r + n);
 	for (k = 0; k < n; k++)
-		if (r[k] >= IR_VREG0 && r[k] < ra->n && ra->first[r[k]] < 0)
-			ra->first[r[k]] = i;
+		if (r[k] >= IR_VREG0 && r[k] < ra->n) {
+			if (ra->first[r[k]] < 0)
+				ra->first[r[k]] = i;
+			ra->last[r[k]] = i;
+		}
 }
 
 static void interference(struct ra *ra)
@@ -464,8 +468,9 @@ static void interference(struct ra *ra)
 	ra->inter = calloc((size_t)ra->n * ra->w + 1, sizeof(uint64_t));
 	ra->pmask = calloc(ra->n, sizeof(uint16_t));
 	ra->first = malloc(ra->n * sizeof(int));
+	ra->last = malloc(ra->n * sizeof(int));
 	for (i = 0; i < ra->n; i++)
-		ra->first[i] = -1;
+		ra->first[i] = ra->last[i] = -1;
 	for (i = 0; i < ra->ninsn; i++) {
 		interfere_insn(ra, i);
 		note_first(ra, i);
@@ -501,7 +506,9 @@ static int hinted(struct ra *ra, vreg_t v, unsigned bad)
 {
 	int i;
 
-	for (i = ra->first[v]; i < ra->ninsn; i++) {
+	/* a move mentioning v lies in [first, last]: scanning on to the end
+	 * made colouring quadratic in the size of the function */
+	for (i = ra->first[v]; i >= 0 && i <= ra->last[v]; i++) {
 		const struct ir_insn *in = ra->insn[i];
 		vreg_t p;
 		int c;
@@ -570,7 +577,7 @@ static void colour_one(struct ra *ra, vreg_t v, int *spills)
 		return;
 	}
 	if (!evict_for(ra, v))
-		dcc_error(ra->cc, (struct loc){ 0 }, "D_UNKNOWN",
+		dcc_error(ra->cc, (struct loc){ ra->cc->filename, ra->f->line }, "D_UNKNOWN",
 			  "internal error: out of registers in %s", ra->f->name);
 	(*spills)++;
 }
@@ -766,8 +773,10 @@ static void ra_free(struct ra *ra)
 	free(ra->pmask);
 	free(ra->color);
 	free(ra->first);
+	free(ra->last);
 	ra->insn = NULL, ra->label_pos = NULL, ra->live = NULL;
 	ra->inter = NULL, ra->pmask = NULL, ra->color = NULL, ra->first = NULL;
+	ra->last = NULL;
 }
 
 static void rewrite(struct ra *ra)
@@ -834,7 +843,7 @@ static void regalloc_func(struct dcc *cc, struct ir_func *f)
 	free(ra.is_temp);
 	free(ra.slot);
 	if (round == MAX_ROUNDS)
-		dcc_error(cc, (struct loc){ 0 }, "D_UNKNOWN",
+		dcc_error(cc, (struct loc){ cc->filename, f->line }, "D_UNKNOWN",
 			  "internal error: register allocation of %s does not converge",
 			  f->name);
 }

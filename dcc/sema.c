@@ -180,6 +180,7 @@ static void clause(struct dcc *cc, struct node *c)
 	s->clause = c;
 	s->pdesc = c->kid[0];
 	reset_clause_state(s);
+	sema_attr_clause(cc, c);
 	if (c->kid[1] && setjmp(jb)) {
 		cc->err_jmp = saved;
 		if (strcmp(cc->err_tag, "D_IDENT_UNDEF") &&

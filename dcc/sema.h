@@ -47,6 +47,8 @@ struct sema {
 	struct node *clause;	/* clause being checked, NULL at top level */
 	struct node *pdesc;	/* its first probe description */
 	int inline_depth;
+	int call_depth;		/* nesting of calls being checked (per
+				   compilation: an error unwinds past it) */
 	/* per-clause action state (speculation rules) */
 	bool act_spec, act_data, act_commit, act_agg;
 	bool begun;		/* sema_begin() ran */
@@ -55,6 +57,9 @@ struct sema {
 	struct strmap alloca_vars; /* "self->p" -> 1: holds alloca() pointers,
 				      2: holds other values */
 	struct strmap lib_inlines; /* inlines of the D library, by name */
+	/* `#pragma D attributes`: identifier -> struct dcc_attr, provider
+	   name -> its attribute table (sema_attr.c) */
+	struct strmap ident_attrs, prov_attrs;
 };
 
 /* The D library: dcc/dlib/\*.d, embedded at build time (gen/dlib.c). */
@@ -102,6 +107,11 @@ struct type *sema_declspec(struct dcc *cc, struct node *ds);
 struct type *sema_declarator(struct dcc *cc, struct type *base, struct node *d);
 void sema_decl(struct dcc *cc, struct node *decl, bool in_clause);
 void sema_inline(struct dcc *cc, struct node *n);
+
+/* sema_attr.c: a clause's stability attributes (D_ATTR_MIN with amin);
+ * #pragma D attributes (w: its words after "attributes") */
+void sema_attr_clause(struct dcc *cc, struct node *c);
+void sema_pragma_attributes(struct dcc *cc, struct node *n, char **w, int nw);
 
 /* sema_xlate.c */
 void sema_xlator(struct dcc *cc, struct node *n);

@@ -204,11 +204,10 @@ static void spec_rules(struct dcc *cc, struct node *call,
 		s->act_agg = true;
 }
 
-static int s_depth;	/* nesting of calls being checked */
-
 void sema_call(struct dcc *cc, struct node *call)
 {
 	const struct func_def *f = func_lookup(call->name);
+	struct sema *s = sema_get(cc);
 	struct sym *sym;
 
 	if (!f) {
@@ -225,10 +224,10 @@ void sema_call(struct dcc *cc, struct node *call)
 	sym->name = dcc_intern(cc, f->name);
 	sym->func = f;
 	call->sym = sym;
-	s_depth++;
+	s->call_depth++;
 	sema_expr_list(cc, call->kid[0]);
-	s_depth--;
-	if (s_depth > 0 && f->kind == FK_ACTION) {
+	s->call_depth--;
+	if (s->call_depth > 0 && f->kind == FK_ACTION) {
 		call->type = type_void(cc);
 		return;
 	}

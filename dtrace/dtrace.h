@@ -32,6 +32,7 @@ struct dt_cmd {
 	char *src;		/* the D text compiled (malloc'd) */
 	size_t len;
 	int nmatched;		/* probes matched (from its own compilation) */
+	struct dcc_attr descattr, stmtattr; /* for -v's stability report */
 };
 
 struct dt {

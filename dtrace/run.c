@@ -173,6 +173,7 @@ int dt_compile_all(struct dt *dt)
 				       dt->zdefs)) >= 0)
 			return rc;
 		c->nmatched = g_cc.nprobes_matched;
+		dcc_program_attrs(&g_cc, &c->descattr, &c->stmtattr);
 		note_program_options(dt, &g_cc);
 		if (dt->ncmds > 1)
 			dcc_fini(&g_cc);
@@ -233,6 +234,28 @@ static void pass_options(struct dt *dt)
 	}
 }
 
+static void report_attr(struct dt *dt, const char *what, struct dcc_attr a)
+{
+	fprintf(dt->out, "\n\tMinimum %s Attributes\n", what);
+	fprintf(dt->out, "\t\tIdentifier Names: %s\n",
+		dcc_stability_name(a.name));
+	fprintf(dt->out, "\t\tData Semantics:   %s\n",
+		dcc_stability_name(a.data));
+	fprintf(dt->out, "\t\tDependency Class: %s\n", dcc_class_name(a.cls));
+}
+
+/* -v: the stability report dtrace(8) prints for each program */
+static void report_stability(struct dt *dt, const struct dt_cmd *c)
+{
+	if (!dt->verbose)
+		return;
+	fprintf(dt->out, "\nStability attributes for %s %s:\n", c->desc,
+		c->name);
+	report_attr(dt, "Probe Description", c->descattr);
+	report_attr(dt, "Statement", c->stmtattr);
+	fprintf(dt->out, "\n");
+}
+
 /*
  * DTrace counts enablings: a probe matched by several clauses counts once
  * per clause.  That is the compiler's count; dload's attach count (distinct
@@ -249,6 +272,8 @@ static void notice_matched(struct dt *dt, int n_attached)
 
 		dt_notice(dt, "%s '%s' matched %d probe%s\n", c->desc,
 			  c->name, n, n == 1 ? "" : "s");
+		if (n_attached >= 0)
+			report_stability(dt, c);
 	}
 }
 

@@ -13,9 +13,9 @@
  * never the host's: $DCC_FUZZ_BTF, else ../../tests/golden/kernel.btf next
  * to the executable (build/fuzz/fuzz_compile), else the one under the
  * current directory.  The input's size picks a few options (-w, -Z, -n
- * style text) so those paths get fuzzed too.  Build and run (scripts/
- * check.sh does the same against build/libdcc.a, without coverage of the
- * library):
+ * style text, $target) so those paths get fuzzed too.
+ * Build and run (scripts/check.sh does the same against build/libdcc.a,
+ * without coverage of the library):
  *
  *   make      # for build/gen/{parse,lex,dlib}.c
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
@@ -80,7 +80,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *margs[] = { "fuzz.d", "1", "two", "0x10" };
-	static struct dcc_option nolibs = { "nolibs", NULL, NULL };
+	/* -xargref: an unused $n is no error (D_MACRO_UNUSED) */
+	static struct dcc_option argref = { "argref", NULL, NULL };
+	static struct dcc_option nolibs = { "nolibs", NULL, &argref };
 	struct dcc_opts o = { 0 };
 	struct dcc cc;
 

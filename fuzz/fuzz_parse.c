@@ -28,7 +28,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *margs[] = { "fuzz.d", "1", "two" };
-	static struct dcc_option nolibs = { "nolibs", NULL, NULL };
+	/* -xargref: an unused $n is no error (D_MACRO_UNUSED) */
+	static struct dcc_option argref = { "argref", NULL, NULL };
+	static struct dcc_option nolibs = { "nolibs", NULL, &argref };
 	struct dcc_opts o = { 0 };
 	struct dcc cc;
 	jmp_buf jb;
@@ -36,10 +38,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.macro_args = margs;
 	o.nmacro_args = 3;
 	o.btf_path = "/nonexistent";	/* keep most runs fast and hermetic */
-	if (size % 16)
+	if (size % 16) {
 		o.xopts = &nolibs;
-	else
+	} else {
+		o.xopts = &argref;
 		o.btf_path = NULL;	/* the running kernel's */
+	}
 	dcc_init(&cc, &o);
 	cc.filename = "fuzz.d";
 	cc.source = dcc_strndup(&cc, (const char *)data, size);

@@ -119,6 +119,9 @@ static int merge_runs(const struct dlo_agginfo *ai, struct dlo_aggent *ents,
 			dlo_agg_combine(ai->agg, v, ents[idx[j]].val);
 		out[m].key = ents[idx[i]].key;
 		out[m].val = v;
+		/* per-CPU values (aggpercpu) only for an unmerged entry */
+		out[m].percpu = j == i + 1 ? ents[idx[i]].percpu : NULL;
+		out[m].npercpu = j == i + 1 ? ents[idx[i]].npercpu : 0;
 		m++;
 		i = j;
 	}

@@ -691,6 +691,12 @@ static int print_entry(struct dlo_ctx *c, const struct dlo_agginfo *ai,
 			return err;
 	}
 	err = print_value(c, ai, e->val);
+	/* aggpercpu: "\n    [CPU n]" and that CPU's value, for each CPU */
+	for (i = 0; !err && e->percpu && i < e->npercpu; i++) {
+		fprintf(c->out, "\n    [CPU %d]", i);
+		err = print_value(c, ai, e->percpu +
+				  (size_t)i * ai->agg->val_size / 8);
+	}
 	fputc('\n', c->out);
 	return err;
 }
@@ -1047,6 +1053,7 @@ int dlo_set_option(struct dlo_ctx *c, const char *name, const char *value)
 		{ "aggsortrev", offsetof(struct dlo_ctx, aggsortrev) },
 		{ "aggpack", offsetof(struct dlo_ctx, aggpack) },
 		{ "aggzoom", offsetof(struct dlo_ctx, aggzoom) },
+		{ "aggpercpu", offsetof(struct dlo_ctx, aggpercpu) },
 		{ "flowindent", offsetof(struct dlo_ctx, flowindent) },
 		{ "rawbytes", offsetof(struct dlo_ctx, rawbytes) },
 	};

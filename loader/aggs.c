@@ -22,7 +22,26 @@ struct snap {
 	uint8_t *keys;		/* n * key_size */
 	int64_t *vals;		/* n * val_size, combined */
 	uint32_t n, cap;
+	int ncpus;		/* aggpercpu: each value is followed by the
+				   ncpus per-CPU values; else 0 */
 };
+
+/* bytes per entry in vals: the combined value [, the per-CPU ones] */
+static size_t snap_stride(const struct snap *s, const struct dtm_agg *a)
+{
+	return (size_t)(1 + s->ncpus) * a->val_size;
+}
+
+/* aggpercpu: keep the last entry's per-CPU values (stride pcpu bytes) */
+static void snap_percpu(struct snap *s, const struct dtm_agg *a,
+			const uint8_t *percpu, size_t pcpu)
+{
+	uint8_t *p = (uint8_t *)s->vals + (size_t)(s->n - 1) * snap_stride(s, a);
+
+	for (int c = 0; c < s->ncpus; c++)
+		memcpy(p + (size_t)(c + 1) * a->val_size,
+		       percpu + (size_t)c * pcpu, a->val_size);
+}
 
 /* dcc keeps an unkeyed count/avg/stddev/min/max in a one-entry
  * PERCPU_ARRAY (u32 key 0; its value reads as empty until updated): the
@@ -70,14 +89,15 @@ static int snap_add(struct snap *s, const struct dtm_agg *a, const void *key,
 		if (!k)
 			return -ENOMEM;
 		s->keys = k;
-		v = realloc(s->vals, (size_t)cap * a->val_size);
+		v = realloc(s->vals, (size_t)cap * snap_stride(s, a));
 		if (!v)
 			return -ENOMEM;
 		s->vals = v;
 		s->cap = cap;
 	}
 	memcpy(s->keys + (size_t)s->n * a->key_size, key, a->key_size);
-	memcpy((uint8_t *)s->vals + (size_t)s->n * a->val_size, val, a->val_size);
+	memcpy((uint8_t *)s->vals + (size_t)s->n * snap_stride(s, a), val,
+	       a->val_size);
 	s->n++;
 	return 0;
 }
@@ -108,8 +128,11 @@ static int walk(struct dload_obj *o, uint32_t id, struct snap *s)
 		err = -ENOMEM;
 	while (!err && !bpf_map_get_next_key(fd, prev, key)) {
 		if (read_key(o, a, fd, pcpu, key, percpu, val) &&
-		    !dlo_agg_empty(a, val))
+		    !dlo_agg_empty(a, val)) {
 			err = snap_add(s, a, key, val);
+			if (!err && s->ncpus)
+				snap_percpu(s, a, percpu, pcpu);
+		}
 		if (!prev)
 			prev = key + a->key_size;
 		memcpy(prev, key, a->key_size);
@@ -137,7 +160,7 @@ int dl_agg_snapshot(struct dload_obj *o, uint32_t id, struct dlo_agginfo *ai,
 		    struct dlo_aggent **entsp, void *storep[2])
 {
 	const struct dtm_agg *a = &o->meta.aggs[id];
-	struct snap s = { 0 };
+	struct snap s = { .ncpus = o->out.aggpercpu ? o->ncpus : 0 };
 	struct dlo_aggent *ents;
 	int err = walk(o, id, &s);
 
@@ -152,7 +175,11 @@ int dl_agg_snapshot(struct dload_obj *o, uint32_t id, struct dlo_agginfo *ai,
 	for (uint32_t i = 0; i < s.n; i++) {
 		ents[i].key = s.keys + (size_t)i * a->key_size;
 		ents[i].val = (const int64_t *)((uint8_t *)s.vals +
-						(size_t)i * a->val_size);
+						(size_t)i * snap_stride(&s, a));
+		if (s.ncpus) {
+			ents[i].percpu = ents[i].val + a->val_size / 8;
+			ents[i].npercpu = s.ncpus;
+		}
 	}
 	/* one block to free: keys and values hang off the entry array */
 	storep[0] = s.keys;

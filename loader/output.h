@@ -57,6 +57,10 @@ struct dlo_agginfo {
 struct dlo_aggent {
 	const void *key;		/* agg->key_size bytes */
 	const int64_t *val;		/* agg->val_size bytes (int64 slots) */
+	/* aggpercpu: each CPU's value (npercpu values of agg->val_size
+	 * bytes), printed after the combined one; NULL: none */
+	const int64_t *percpu;
+	int npercpu;
 };
 
 struct dlo_ctx {
@@ -71,6 +75,7 @@ struct dlo_ctx {
 	int aggsortpos;			/* printa with several aggs: which value */
 	bool aggpack;			/* pack quantize output (not yet) */
 	bool aggzoom;			/* zoom bars to the largest bucket */
+	bool aggpercpu;			/* print each CPU's value too */
 	bool flowindent;		/* (not yet) */
 	bool rawbytes;			/* trace() and keys as hex dumps */
 	uint32_t strsize;		/* default string size; 0: 256 */

@@ -359,6 +359,17 @@ static int t_keys(void)
 	return 0;
 }
 
+/* an error inside a call's arguments must not leave state behind that
+ * changes how the next compilation (same process) checks calls */
+static int t_error_state(void)
+{
+	CHECK(!compile_fails("BEGIN { trace(1, nosuch); }", "D_IDENT_UNDEF"),
+	      "undefined variable in arguments");
+	CHECK(!compile_fails("BEGIN { exit(); }", "D_PROTO_LEN"),
+	      "exit() after an error in call arguments");
+	return 0;
+}
+
 static void run(const char *name, int (*fn)(void))
 {
 	if (fn() == 0) {
@@ -382,6 +393,7 @@ int main(void)
 	run("core", t_core);
 	run("alloca", t_alloca);
 	run("keys", t_keys);
+	run("error state", t_error_state);
 	printf("test_cg: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

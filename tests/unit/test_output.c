@@ -436,6 +436,41 @@ static void test_agg_intkeys(void)
 	free(s);
 }
 
+/* aggpercpu: each CPU's value after the combined one, "\n    [CPU n]" */
+static void test_agg_percpu(void)
+{
+	struct dtm_aggkey key = { .kind = DTM_K_STRING, .offset = 0, .size = 16 };
+	struct dtm_agg agg = { .func = DTM_AGG_COUNT, .nkeys = 1, .key_size = 16,
+			       .val_size = 8 };
+	struct dtm_agg avg = { .func = DTM_AGG_AVG, .key_size = 8, .val_size = 16 };
+	char k1[16] = "bash", k2[16] = "cat";
+	int64_t v1 = 5, c1[2] = { 2, 3 }, v2 = 1, c2[2] = { 0, 1 }, zero = 0;
+	int64_t va[2] = { 4, 40 }, ca[4] = { 1, 4, 3, 36 };
+	struct dlo_aggent e[2] = { { k1, &v1, c1, 2 }, { k2, &v2, c2, 2 } };
+	struct dlo_aggent ea = { &zero, va, ca, 2 };
+	struct dlo_ctx c = { 0 };
+	char want[512], *s;
+
+	check_int("opt aggpercpu", dlo_set_option(&c, "aggpercpu", NULL), 0);
+	check_int("opt aggpercpu set", c.aggpercpu, 1);
+	s = print_agg(&agg, &key, e, 2, false, false);
+	snprintf(want, sizeof(want),
+		 "  cat%s                1\n"
+		 "    [CPU 0]                0\n"
+		 "    [CPU 1]                1\n"
+		 "  bash%s                5\n"
+		 "    [CPU 0]                2\n"
+		 "    [CPU 1]                3\n", rep(' ', 47), rep(' ', 46));
+	check("aggpercpu count", s, want);
+	free(s);
+	s = print_agg(&avg, NULL, &ea, 1, false, false);
+	check("aggpercpu avg", s,
+	      "               10\n"
+	      "    [CPU 0]                4\n"
+	      "    [CPU 1]               12\n");
+	free(s);
+}
+
 static void test_agg_avg_stddev_minmax(void)
 {
 	struct dtm_agg avg = { .func = DTM_AGG_AVG, .key_size = 8, .val_size = 16 };
@@ -691,6 +726,7 @@ int main(void)
 	test_agg_count();
 	test_agg_sorted();
 	test_agg_intkeys();
+	test_agg_percpu();
 	test_agg_avg_stddev_minmax();
 	test_quantize();
 	test_lquantize();
