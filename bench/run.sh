@@ -9,6 +9,8 @@
 #       filtered on the syscall number, as dcc does), both built with clang
 #       -target bpf and run by their own small loader (bench/hand_loader.c);
 #       ns/event for each
+#   (a') the same tracers' cost on another system call (getuid(), which
+#       the raw sys_enter programs see and must reject)
 #   (b) time from starting the loader to probes attached (the loader prints
 #       "ready": dload from the BEGIN clause, which it runs after attaching)
 #   (c) compile time of dcc on the examples (and clang on count.bpf.c)
@@ -87,6 +89,24 @@ ratio "hand-written raw_tp" "$dcc_ns" "$raw_ns"
 R_EVENT=$(awk -v d="$dcc_ns" -v h="$raw_ns" -v b="$base" 'BEGIN { if (h - b > 0) printf "%.2f", (d - b) / (h - b); else print "n/a" }')
 dcc_rss=$(field maxrss_kb <"$BB/dcc" | median)
 hand_rss=$(field maxrss_kb <"$BB/hand_raw" | median)
+
+echo "== cost added to other system calls: $N getuid() calls under the getppid tracers"
+: >"$BB/o_untraced" ; : >"$BB/o_dcc" ; : >"$BB/o_raw"
+for _ in $(seq "$REPS"); do
+	BENCH_SYSCALL=getuid "$BB/harness" loop "$N" >>"$BB/o_untraced"
+	BENCH_SYSCALL=getuid "$BB/harness" traced "$N" "$B/dload" "$BB/getppid.bpf.o" >>"$BB/o_dcc" 2>/dev/null
+	BENCH_SYSCALL=getuid "$BB/harness" traced "$N" "$BB/hand_loader" "$BB/count_raw.bpf.o" >>"$BB/o_raw"
+done
+obase=$(field ns_per_call <"$BB/o_untraced" | median)
+o_dcc=$(field ns_per_call <"$BB/o_dcc" | median)
+o_raw=$(field ns_per_call <"$BB/o_raw" | median)
+awk -v b="$obase" -v d="$o_dcc" -v r="$o_raw" 'BEGIN {
+	printf "  %-34s %8.1f ns/call\n", "untraced", b
+	printf "  %-34s %8.1f ns/call  (+%.1f ns/call)\n", "dcc + dload", d, d - b
+	printf "  %-34s %8.1f ns/call  (+%.1f ns/call)\n", "hand-written, raw sys_enter", r, r - b
+	if (r - b > 0) printf "  ratio dcc/hand-written raw_tp overhead on other syscalls: %.2f\n", (d - b) / (r - b)
+}'
+R_OTHER=$(awk -v b="$obase" -v d="$o_dcc" -v r="$o_raw" 'BEGIN { if (r - b > 0) printf "%.2f", (d - b) / (r - b); else print "n/a" }')
 
 echo "== time from loader start to probes attached (median)"
 awk -v d="$dcc_start" -v h="$hand_start" 'BEGIN {
@@ -186,6 +206,7 @@ R_RSS_DEC=$(awk -v c="$dec_dcc_rss" -v d="$dec_hand_rss" 'BEGIN { if (d > 0) pri
 # ---- summary -------------------------------------------------------------------------------
 echo "== ratios, dcc/dload over the hand-written reference (lower is better, except decoding)"
 printf "  per-event overhead (raw sys_enter, getppid count)   %s\n" "$R_EVENT"
+printf "  overhead on other syscalls (getuid)                 %s\n" "$R_OTHER"
 printf "  load to attached time                              %s\n" "$R_START"
 printf "  compile time (dcc vs clang)                         %s\n" "$R_COMPILE"
 printf "  BPF instructions per clause (vs raw_tp)             %s\n" "$R_INSNS"

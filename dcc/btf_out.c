@@ -25,6 +25,7 @@
 
 #include "dcc.h"
 #include "ir.h"
+#include "types.h"
 #include "backend.h"
 
 struct btf_ext_hdr {
@@ -49,6 +50,9 @@ struct bo {
 	int int_id, char_id;
 	int *func_id;		/* BTF FUNC id per function, in p->funcs order */
 	struct core_out *core;
+	struct type **pt_types;	/* print types added so far ... */
+	int *pt_ids;		/* ... and their BTF ids */
+	int npt, cap_pt;
 };
 
 static void buf_put(struct buf *b, const void *d, size_t n)
@@ -368,6 +372,131 @@ static void build_ext(struct bo *o, struct btf_images *img)
 
 /* ---- driver ------------------------------------------------------------------------------ */
 
+/* ---- print() types -------------------------------------------------------------
+ * Script types print() records are added with their names and members,
+ * so that dload can format the recorded bytes (DTM_ACT_PRINT).  Pointers
+ * to structs and unions become pointers to a FWD of the same name (only
+ * the name is printed), which also cuts self-referencing types. */
+static int pt_type(struct bo *o, struct type *t);
+
+static void pt_memo(struct bo *o, struct type *t, int id)
+{
+	if (o->npt == o->cap_pt) {
+		int cap = o->cap_pt ? 2 * o->cap_pt : 16;
+		struct type **tv = dcc_alloc(o->cc, cap * sizeof(*tv));
+		int *iv = dcc_alloc(o->cc, cap * sizeof(*iv));
+
+		if (o->npt) {
+			memcpy(tv, o->pt_types, o->npt * sizeof(*tv));
+			memcpy(iv, o->pt_ids, o->npt * sizeof(*iv));
+		}
+		o->pt_types = tv;
+		o->pt_ids = iv;
+		o->cap_pt = cap;
+	}
+	o->pt_types[o->npt] = t;
+	o->pt_ids[o->npt++] = id;
+}
+
+static int pt_sou(struct bo *o, struct type *t)
+{
+	struct member *m;
+	int n = 0, i = 0, id, *mid;
+
+	for (m = t->members; m; m = m->next)
+		n++;
+	mid = dcc_alloc(o->cc, (n + 1) * sizeof(*mid));
+	for (m = t->members; m; m = m->next)	/* members' types first */
+		mid[i++] = pt_type(o, m->type);
+	id = t->kind == TY_UNION ? btf__add_union(o->btf, t->name, t->size) :
+		btf__add_struct(o->btf, t->name, t->size);
+	check(o, id, "print type");
+	for (i = 0, m = t->members; m; m = m->next, i++)
+		check(o, btf__add_field(o->btf, m->name, mid[i],
+					m->offset * 8 + m->bit_offset,
+					m->bit_size), "print member");
+	return id;
+}
+
+static int pt_enum(struct bo *o, struct type *t)
+{
+	int id = btf__add_enum(o->btf, t->name, t->size ? t->size : 4);
+	struct enumerator *e;
+
+	check(o, id, "print enum");
+	for (e = t->enums; e; e = e->next)
+		check(o, btf__add_enum_value(o->btf, e->name, e->value),
+		      "print enumerator");
+	return id;
+}
+
+static int pt_ptr(struct bo *o, struct type *t)
+{
+	struct type *b = t->base;
+	int base = 0;
+
+	if (b && (b->kind == TY_STRUCT || b->kind == TY_UNION))
+		base = btf__add_fwd(o->btf, b->name ? b->name : "",
+				    b->kind == TY_UNION ? BTF_FWD_UNION :
+				    BTF_FWD_STRUCT);
+	else if (b && b->kind != TY_VOID)
+		base = pt_type(o, b);
+	check(o, base, "print pointee");
+	return btf__add_ptr(o->btf, base);
+}
+
+static int pt_new(struct bo *o, struct type *t)
+{
+	int enc = (t->is_signed ? BTF_INT_SIGNED : 0) |
+		  (t->is_bool ? BTF_INT_BOOL : 0);
+	uint32_t sz = t->size ? (uint32_t)t->size : 8;
+
+	switch (t->kind) {
+	case TY_VOID:
+		return 0;
+	case TY_STRUCT: case TY_UNION:
+		return pt_sou(o, t);
+	case TY_ENUM:
+		return pt_enum(o, t);
+	case TY_TYPEDEF:
+		return btf__add_typedef(o->btf, t->name, pt_type(o, t->base));
+	case TY_PTR:
+		return pt_ptr(o, t);
+	case TY_ARRAY:
+		return btf__add_array(o->btf, o->int_id, pt_type(o, t->base),
+				      t->nelem > 0 ? (uint32_t)t->nelem : 0);
+	case TY_STRING:
+		return btf__add_array(o->btf, o->int_id, o->char_id, sz);
+	case TY_FLOAT:
+		return btf__add_float(o->btf, t->name ? t->name : "double", sz);
+	case TY_INT:
+		return btf__add_int(o->btf, t->name ? t->name : "long", sz, enc);
+	default:
+		return btf__add_int(o->btf, "long", 8, BTF_INT_SIGNED);
+	}
+}
+
+static int pt_type(struct bo *o, struct type *t)
+{
+	int id;
+
+	if (!t)
+		return 0;
+	for (int i = 0; i < o->npt; i++)
+		if (o->pt_types[i] == t)
+			return o->pt_ids[i];
+	id = pt_new(o, t);
+	check(o, id, "print type");
+	pt_memo(o, t, id);
+	return id;
+}
+
+static void add_print_types(struct bo *o)
+{
+	for (int i = 0; i < o->p->nprint_types; i++)
+		pt_type(o, o->p->print_types[i]);
+}
+
 static void build(struct bo *o, struct btf_images *img)
 {
 	const void *raw;
@@ -378,6 +507,7 @@ static void build(struct bo *o, struct btf_images *img)
 	add_funcs(o);
 	add_maps(o);
 	add_rodata(o);
+	add_print_types(o);
 	core_out_types(o->cc, o->core, o->btf, o->p);
 	if (o->p->funcs)	/* libbpf refuses a .BTF.ext without records */
 		build_ext(o, img);

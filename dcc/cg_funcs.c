@@ -100,9 +100,57 @@ int gen_trace(struct cg *g, struct node *call)
 	return 0;
 }
 
+#define PRINT_MAX	8192	/* bytes of the pointee print() records */
+
+/* The struct or union a print() argument points to, or NULL. */
+static struct type *print_pointee(struct node *a)
+{
+	struct type *t = a->type ? type_resolve(a->type) : NULL, *b;
+
+	if (!t || t->kind != TY_PTR || !t->base)
+		return NULL;
+	b = type_resolve(t->base);
+	return b && (b->kind == TY_STRUCT || b->kind == TY_UNION) && b->size ?
+	       b : NULL;
+}
+
+/* print(p) of a pointer to a struct or union: the PRINT item holds the
+ * pointer, its .type the pointee's type name (found by dload in the
+ * object's BTF, where script types are added, or the kernel's); an ARG
+ * item of BYTES follows with the pointee's first bytes:
+ *   rec[off] = p; probe_read_kernel(&rec[off2], size, p) */
 int gen_print(struct cg *g, struct node *call)
 {
-	cg_rec_value(g, DTM_ACT_PRINT, arg(call, 0));
+	struct node *a = arg(call, 0);
+	struct type *t = print_pointee(a), *base;
+	struct cg_rec *r, *d;
+	uint32_t size;
+	vreg_t p, dst;
+
+	r = cg_rec_value(g, DTM_ACT_PRINT, a);
+	if (!t)
+		return 0;
+	base = type_resolve(a->type)->base;
+	r->type = type_name(g->cc, base);
+	if (!t->btf_id) {	/* script type: into the object's BTF */
+		void **v = dcc_alloc(g->cc, (g->p->nprint_types + 1) *
+					    sizeof(*v));
+
+		if (g->p->nprint_types)
+			memcpy(v, g->p->print_types,
+			       g->p->nprint_types * sizeof(*v));
+		v[g->p->nprint_types++] = base;
+		g->p->print_types = v;
+	}
+	size = t->size < PRINT_MAX ? (uint32_t)t->size : PRINT_MAX;
+	d = cg_rec_add(g, DTM_ACT_ARG, DTM_K_BYTES, size, 8, call);
+	ir_comment(g->cc, g->f, "print: record[%u] = %u bytes at the pointer",
+		   d->r.offset, size);
+	p = cg_vreg(g);
+	ir_load(g->cc, g->f, 8, p, cg_sptr(g), g->rec_off + r->r.offset);
+	dst = cg_sptr(g);
+	ir_alui(g->cc, g->f, BPF_ADD, dst, g->rec_off + d->r.offset);
+	cg_call(g, BPF_FUNC_probe_read_kernel, 3, dst, vconst(g, size), p);
 	return 0;
 }
 
@@ -328,6 +376,8 @@ int gen_tracemem(struct cg *g, struct node *call)
 	ir_alui(g->cc, g->f, BPF_ADD, d, g->rec_off + r->r.offset);
 	n = vconst(g, size);
 	cg_call(g, BPF_FUNC_probe_read_kernel, 3, d, n, a);
+	if (arg(call, 2))	/* dynamic size: an ARG item (dload limits) */
+		cg_rec_value(g, DTM_ACT_ARG, arg(call, 2));
 	return 0;
 }
 

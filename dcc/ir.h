@@ -161,6 +161,10 @@ struct ir_prog {
 	uint32_t meta_len;
 	const char *source;	/* D source text, for line info */
 	const char *filename;
+	/* Script-defined types print() records (struct type *): btf_out.c
+	 * adds them to .BTF under their names, where dload finds them. */
+	void **print_types;
+	int nprint_types;
 };
 
 /* ir.c: construction */

@@ -176,6 +176,11 @@ int dcc_option_check(const char *name, const char *value, const char **why)
 		break;
 	case OK_STRING:
 		ok = value && *value;
+		if (ok && !strcmp(name, "amin")) {
+			struct dcc_attr a;
+
+			ok = dcc_str2attr(value, &a) == 0;
+		}
 		break;
 	case OK_NOPROG:
 		ok = true;

@@ -287,6 +287,7 @@ void sema_program(struct dcc *cc)
 	struct node *n;
 
 	sema_begin(cc);
+	parse_check_args_used(cc);
 	if ((!cc->prog || !cc->prog->kid[0]) && !dcc_option_set(cc, "empty"))
 		dcc_error(cc, (struct loc){ 0 }, "D_EMPTY",
 			  "empty D program translation unit");

@@ -108,6 +108,9 @@ struct type *sema_declarator(struct dcc *cc, struct type *base, struct node *d);
 void sema_decl(struct dcc *cc, struct node *decl, bool in_clause);
 void sema_inline(struct dcc *cc, struct node *n);
 
+/* lex.l: D_MACRO_UNUSED unless the last macro argument was referenced */
+void parse_check_args_used(struct dcc *cc);
+
 /* sema_attr.c: a clause's stability attributes (D_ATTR_MIN with amin);
  * #pragma D attributes (w: its words after "attributes") */
 void sema_attr_clause(struct dcc *cc, struct node *c);

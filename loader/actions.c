@@ -263,5 +263,6 @@ void dl_output_init(struct dload_obj *o)
 	c->usym = dl_cb_usym;
 	c->kstack_skip = dl_cb_kstack_skip;
 	c->sym_canon = dl_cb_sym_canon;
+	c->btf_type = dl_cb_btf_type;
 	c->target_pid = o->target_pid > 0 ? (uint64_t)o->target_pid : 0;
 }

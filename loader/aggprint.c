@@ -1070,6 +1070,12 @@ int dlo_set_option(struct dlo_ctx *c, const char *name, const char *value)
 			return 0;
 		}
 	}
+	if (strcmp(name, "printsize") == 0) {
+		if (opt_num(value, &n))
+			return -EINVAL;
+		c->printsize = (uint64_t)n;
+		return 0;
+	}
 	if (strcmp(name, "stackindent") == 0) {
 		if (opt_num(value, &n) || n < 0)
 			return -EINVAL;

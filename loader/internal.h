@@ -24,6 +24,7 @@
 struct bpf_object;
 struct bpf_program;
 struct bpf_link;
+struct btf;
 struct ring_buffer;
 struct dl_spec;
 
@@ -120,6 +121,9 @@ struct dload_obj {
 	volatile sig_atomic_t stop_req;
 	bool exiting;			/* EXIT record seen */
 	int exit_status;
+	uint64_t statusrate_ns;		/* statusrate option, 0 if not set */
+	uint64_t active_ns;		/* CLOCK_MONOTONIC when probes went live */
+	uint64_t exit_seen_ns;		/* when dload noticed the exit() */
 	uint64_t drops_seen, dyndrops_seen;
 	uint64_t aggdrops_seen;		/* aggregation drops reported */
 	/* speculations (spec.c) */
@@ -138,6 +142,7 @@ struct dload_obj {
 	struct dlo_ctx out;
 	int ncpus;
 	struct dl_syms *syms;		/* symbol caches (symbols.c), lazily */
+	struct btf *vmlinux_btf;	/* print() of kernel types, lazily */
 };
 
 /* errors (obj.c) */
@@ -163,6 +168,8 @@ void dl_opts_free(struct dload_obj *o);
 /* load.c */
 int dl_load(struct dload_obj *o);
 void dl_unload(struct dload_obj *o);
+/* struct dlo_ctx's btf_type callback (arg: the dload_obj) */
+int32_t dl_cb_btf_type(void *arg, const char *name, const struct btf **btf);
 
 /* attach.c */
 const struct dl_prov *dl_prov_find(uint32_t kind);

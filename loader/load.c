@@ -264,8 +264,43 @@ int dl_load(struct dload_obj *o)
 	return dl_fill_probes_map(o);
 }
 
+/* "struct foo" / "union foo" / a typedef name in one BTF. */
+static int32_t btf_find(const struct btf *b, const char *name)
+{
+	if (!b)
+		return -ENOENT;
+	if (!strncmp(name, "struct ", 7))
+		return btf__find_by_name_kind(b, name + 7, BTF_KIND_STRUCT);
+	if (!strncmp(name, "union ", 6))
+		return btf__find_by_name_kind(b, name + 6, BTF_KIND_UNION);
+	return btf__find_by_name(b, name);
+}
+
+/* print(): the object's BTF holds the script's types, the kernel's the
+ * others. */
+int32_t dl_cb_btf_type(void *arg, const char *name, const struct btf **btf)
+{
+	struct dload_obj *o = arg;
+	int32_t id = o->bpf ? btf_find(bpf_object__btf(o->bpf), name) : -ENOENT;
+
+	if (id > 0) {
+		*btf = bpf_object__btf(o->bpf);
+		return id;
+	}
+	if (!o->vmlinux_btf)
+		o->vmlinux_btf = btf__load_vmlinux_btf();
+	if (libbpf_get_error(o->vmlinux_btf)) {
+		o->vmlinux_btf = NULL;
+		return -ENOENT;
+	}
+	*btf = o->vmlinux_btf;
+	return btf_find(o->vmlinux_btf, name);
+}
+
 void dl_unload(struct dload_obj *o)
 {
+	btf__free(o->vmlinux_btf);
+	o->vmlinux_btf = NULL;
 	if (o->rb)
 		ring_buffer__free(o->rb);
 	o->rb = NULL;

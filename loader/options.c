@@ -5,7 +5,8 @@
  * The object's own options (DTM_T_OPT: #pragma D option and dcc's -x) come
  * first, then dload_obj__set_option() overrides (dload -x); the last setting
  * of a name wins.  dl_opts_apply() turns them into loader settings (bufsize
- * -> ring buffer size, switchrate -> poll period, quiet, zdefs,
+ * -> ring buffer size, switchrate -> poll period, statusrate -> when an
+ * exit() is noticed, quiet, zdefs,
  * destructive) and hands every other option to the output engine
  * (dlo_set_option), which takes the ones it knows.  Size and rate values
  * follow DTrace's syntax: sizes with k/m/g/t suffixes, rates as a frequency
@@ -172,6 +173,11 @@ static int apply_loader_opt(struct dload_obj *o, const char *name,
 			return dl_err(o, -EINVAL, "invalid switchrate value: %s",
 				      val ? val : "");
 		o->switchrate_ns = v;
+	} else if (!strcmp(name, "statusrate")) {
+		if (dl_parse_rate(val, &v))
+			return dl_err(o, -EINVAL, "invalid statusrate value: %s",
+				      val ? val : "");
+		o->statusrate_ns = v;
 	} else if (!strcmp(name, "quiet")) {
 		o->quiet = true;
 	} else if (!strcmp(name, "zdefs")) {

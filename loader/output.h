@@ -43,6 +43,7 @@
 #include "dload/meta.h"
 
 struct dlo_ctx;
+struct btf;
 
 /* One aggregation as the printer sees it. */
 struct dlo_agginfo {
@@ -82,6 +83,7 @@ struct dlo_ctx {
 	int stackindent;		/* indent of stack frames, if set */
 	bool stackindent_set;		/* (else DTrace's default, 14) */
 	uint64_t target_pid;		/* $target: %A of a bare address */
+	uint64_t printsize;		/* print(): bytes shown; 0: all */
 
 	/* --- callbacks (all optional; NULL uses a fallback) --- */
 	void *arg;			/* passed to every callback */
@@ -107,6 +109,10 @@ struct dlo_ctx {
 	 * *pc, so that keys printing alike merge, as in DTrace.  0 or
 	 * -errno (*pc unchanged). */
 	int (*sym_canon)(void *arg, uint32_t kind, uint64_t pid, uint64_t *pc);
+	/* print(): the BTF type named name ("struct foo", "foo_t"), in the
+	 * object's BTF, else the kernel's; its id, or -errno. */
+	int32_t (*btf_type)(void *arg, const char *name,
+			    const struct btf **btf);
 	/* printa() in a record: the loader snapshots aggregation aggid
 	 * (combined over CPUs) and calls dlo_printa(c, fmt, ...); fmt is
 	 * NULL for printa(@a) without a format.  Errors are returned. */
@@ -163,6 +169,13 @@ int dlo_record(struct dlo_ctx *c, const struct dtm_probe *probe,
 /* At exit (after END's records, before the aggregations): DTrace's final
  * blank line in non-quiet mode. */
 int dlo_finish(struct dlo_ctx *c);
+
+/* --- print() (btfprint.c) --- */
+
+/* "0xADDR = *" and the typed dump of BTF type id (a struct or union)
+ * from the len recorded bytes, limited by c->printsize. */
+int dlo_print_typed(struct dlo_ctx *c, FILE *out, const struct btf *btf,
+		    int32_t id, uint64_t addr, const void *data, size_t len);
 
 /* --- printf engine (printf.c) --- */
 

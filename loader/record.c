@@ -355,6 +355,27 @@ static int act_trace(struct rec_walk *w, int i)
 	return err < 0 ? err : 1;
 }
 
+/* print(p) of a struct pointer: the pointer, then an ARG item with the
+ * pointee's bytes, formatted through the BTF type named by the item. */
+static int act_print(struct rec_walk *w, int i)
+{
+	const struct dtm_rec *it = &w->items[i];
+	const struct btf *btf = NULL;
+	int32_t id;
+	int64_t addr;
+
+	if (count_args(w, i, 1) != 1 || !w->c->btf_type ||
+	    w->items[i + 1].kind != DTM_K_BYTES)
+		return act_trace(w, i);
+	id = w->c->btf_type(w->c->arg, mstr(w->c, it->type), &btf);
+	if (id <= 0 || dlo_read_int(item_data(w, i), it->size, false, &addr))
+		return act_trace(w, i) < 0 ? -EINVAL : 2;
+	if (dlo_print_typed(w->c, w->c->out, btf, id, (uint64_t)addr,
+			    item_data(w, i + 1), w->items[i + 1].size))
+		return -EINVAL;
+	return 2;
+}
+
 static int act_printf(struct rec_walk *w, int i)
 {
 	const struct dtm_rec *it = &w->items[i];
@@ -464,7 +485,8 @@ static int act_tracemem(struct rec_walk *w, int i)
 				     w->items[i + 1].flags & DTM_RF_SIGNED, &dyn) &&
 	    dyn >= 0 && (uint64_t)dyn < size)
 		size = (size_t)dyn;
-	dlo_print_rawbytes(w->c->out, item_data(w, i), size);
+	if (size)	/* DTrace prints nothing at all for 0 bytes */
+		dlo_print_rawbytes(w->c->out, item_data(w, i), size);
 	return 1 + n;
 }
 
@@ -482,7 +504,7 @@ static const act_fn act_table[] = {
 	[DTM_ACT_SETOPT] = act_effect,
 	[DTM_ACT_STACK] = act_stack,
 	[DTM_ACT_USTACK] = act_stack,
-	[DTM_ACT_PRINT] = act_trace,
+	[DTM_ACT_PRINT] = act_print,
 	[DTM_ACT_TRACEMEM] = act_tracemem,
 	[DTM_ACT_SYSTEM] = act_effect,
 	[DTM_ACT_FREOPEN] = act_effect,

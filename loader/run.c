@@ -81,7 +81,7 @@ static void fault_details(const struct dtm_fault_rec *f, char *buf, size_t len)
 }
 
 /* "error in dt_clause_N for probe ID P (p:m:f:n): fault (detail) at BPF pc X",
- * then the ERROR clauses with arg1 = prid, arg2 = clause, arg3 = pc,
+ * then the ERROR clauses with arg1 = prid, arg2 = statement, arg3 = pc,
  * arg4 = fault, arg5 = addr. */
 static void on_fault(struct dload_obj *o, const void *data, size_t size)
 {
@@ -107,7 +107,7 @@ static void on_fault(struct dload_obj *o, const void *data, size_t size)
 		       fault_names[f.fault] ? fault_names[f.fault] : "unknown fault",
 		       det, pc);
 	if (!(p->kind == DTM_PROV_DTRACE && p->param == DTM_ERROR)) {
-		uint64_t args[12] = { 0, f.hdr.prid, p->clause, f.pc, f.fault,
+		uint64_t args[12] = { 0, f.hdr.prid, p->stmt, f.pc, f.fault,
 				     f.addr };
 
 		if (run_dtrace_probes(o, DTM_ERROR, args))
@@ -266,10 +266,34 @@ static int poll_ms(struct dload_obj *o)
 	return ms < 1 ? 1 : ms > DL_POLL_MAX_MS ? DL_POLL_MAX_MS : (int)ms;
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* With an explicit statusrate, DTrace notices exit() at its next status
+ * check (every statusrate from the start of tracing), not at once. */
+static bool status_pending(struct dload_obj *o)
+{
+	uint64_t now = now_ns(), p = o->statusrate_ns, next;
+
+	if (!p || !o->active_ns)
+		return false;
+	if (!o->exit_seen_ns)
+		o->exit_seen_ns = now;
+	next = o->active_ns + ((o->exit_seen_ns - o->active_ns) / p + 1) * p;
+	return now < next;
+}
+
 static bool done(struct dload_obj *o)
 {
-	if (o->exiting || o->stop_req)
+	if (o->stop_req)
 		return true;
+	if (o->exiting)
+		return !status_pending(o);
 	if (get_state(o) == DTM_STATE_DRAINING) {
 		/* exit() whose record we did not see (dropped) */
 		drain(o);
@@ -277,7 +301,7 @@ static bool done(struct dload_obj *o)
 			o->exiting = true;
 			o->exit_status = (int32_t)ghdr(o)->exit_status;
 		}
-		return true;
+		return !status_pending(o);
 	}
 	return (o->target_child || o->target_pid) && dl_target_exited(o);
 }
@@ -390,6 +414,7 @@ int dl_run(struct dload_obj *o)
 	err = run_dtrace_probes(o, DTM_BEGIN, NULL);
 	if (!err && !o->stop_req && get_state(o) != DTM_STATE_DRAINING) {
 		set_state(o, DTM_STATE_ACTIVE);
+		o->active_ns = now_ns();
 		dl_target_go(o);
 		drain(o);
 		err = consume_loop(o);
