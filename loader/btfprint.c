@@ -59,7 +59,6 @@ static void type_text(const struct btf *b, int32_t id, char *buf, size_t len)
 {
 	const struct btf_type *t = btf__type_by_id(b, id);
 	const char *n = t ? btf__name_by_offset(b, t->name_off) : NULL;
-	char inner[256];
 
 	if (!id || !t) {
 		snprintf(buf, len, "void");
@@ -69,15 +68,18 @@ static void type_text(const struct btf *b, int32_t id, char *buf, size_t len)
 		type_text(b, t->type, buf, len);
 		return;
 	}
-	if (btf_is_ptr(t)) {
-		type_text(b, t->type, inner, sizeof(inner));
-		snprintf(buf, len, "%s%s*", inner,
-			 inner[strlen(inner) - 1] == '*' ? "" : " ");
-		return;
-	}
-	if (btf_is_array(t)) {
-		type_text(b, btf_array(t)->type, inner, sizeof(inner));
-		snprintf(buf, len, "%s [%u]", inner, btf_array(t)->nelems);
+	if (btf_is_ptr(t) || btf_is_array(t)) {
+		size_t n;
+
+		type_text(b, btf_is_ptr(t) ? t->type : btf_array(t)->type,
+			  buf, len);
+		n = strlen(buf);
+		if (btf_is_ptr(t))
+			snprintf(buf + n, len - n, "%s*",
+				 n && buf[n - 1] == '*' ? "" : " ");
+		else
+			snprintf(buf + n, len - n, " [%u]",
+				 btf_array(t)->nelems);
 		return;
 	}
 	n = n && *n ? n : NULL;

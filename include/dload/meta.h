@@ -201,7 +201,12 @@ enum dtm_act {
 	DTM_ACT_SETOPT,		/* setopt(name[, value]) */
 	DTM_ACT_STACK,
 	DTM_ACT_USTACK,
-	DTM_ACT_PRINT,		/* print(expr): typed output, .type = type name */
+	DTM_ACT_PRINT,		/* print(expr): typed output, .type = type name;
+				   for a pointer to a struct/union, .type names
+				   the pointee ("struct foo") in the object's
+				   BTF (script types) or the kernel's, and a
+				   DTM_K_BYTES ARG item with the pointee's
+				   first bytes follows */
 	DTM_ACT_TRACEMEM,
 	DTM_ACT_SYSTEM,		/* system(fmt, ...) like printf */
 	DTM_ACT_FREOPEN,
