@@ -1,0 +1,2 @@
+/* & needs an lvalue operand */
+BEGIN { trace(&1); }

@@ -1,0 +1,2 @@
+/* an aggregation alone as a statement has no effect */
+BEGIN { @a = count(); @a; }

@@ -1,0 +1,2 @@
+/* clause-local variables cannot be associative arrays */
+BEGIN { this->x[1] = 2; }

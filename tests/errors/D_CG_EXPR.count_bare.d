@@ -1,0 +1,2 @@
+/* an aggregating function used outside an aggregation assignment */
+BEGIN { count(); }

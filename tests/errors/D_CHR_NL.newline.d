@@ -1,0 +1,3 @@
+/* newline inside a character constant */
+BEGIN { trace('a
+'); }

@@ -1,0 +1,2 @@
+/* empty character constant */
+BEGIN { trace(''); }

@@ -1,0 +1,2 @@
+/* character constant longer than 8 bytes */
+BEGIN { trace('abcdefghi'); }

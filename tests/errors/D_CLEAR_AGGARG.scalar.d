@@ -1,0 +1,2 @@
+/* clear() needs an aggregation argument */
+BEGIN { clear(1); }

@@ -1,0 +1,2 @@
+/* array dimension above UINT32_MAX */
+int a[0x100000000];

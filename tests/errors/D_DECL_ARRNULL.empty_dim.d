@@ -1,0 +1,2 @@
+/* an array declaration needs a dimension */
+int a[];

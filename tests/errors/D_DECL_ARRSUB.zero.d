@@ -1,0 +1,2 @@
+/* array dimension must be a positive constant */
+int a[0];

@@ -1,0 +1,2 @@
+/* C storage classes are not valid in D */
+static int x;

@@ -1,0 +1,2 @@
+/* bit-field wider than its type */
+struct bf { char a : 9; };

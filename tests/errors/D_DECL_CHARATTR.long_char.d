@@ -1,0 +1,2 @@
+/* long cannot qualify char */
+long char c;

@@ -1,0 +1,2 @@
+/* only one storage class per declaration */
+extern self int x;

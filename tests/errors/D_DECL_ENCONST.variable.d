@@ -1,0 +1,3 @@
+/* enumerator value must be constant */
+int v;
+enum e { A = v };

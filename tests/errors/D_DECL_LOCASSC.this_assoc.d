@@ -1,0 +1,2 @@
+/* a clause-local associative array declaration */
+this int x[int];

@@ -1,0 +1,2 @@
+/* a void parameter cannot be named */
+int f(void v);

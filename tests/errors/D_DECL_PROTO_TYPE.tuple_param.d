@@ -1,0 +1,2 @@
+/* function prototypes cannot use dynamic (tuple) parameters */
+int f(int x[int]);

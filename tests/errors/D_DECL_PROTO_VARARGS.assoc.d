@@ -1,0 +1,2 @@
+/* associative array key signature cannot be variadic */
+int a[int, ...];

@@ -1,0 +1,2 @@
+/* void must be the only parameter */
+int f(void, int);

@@ -1,0 +1,2 @@
+/* the scoping operator cannot appear in a declared name */
+int vmlinux`x;

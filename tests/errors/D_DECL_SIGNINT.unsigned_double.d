@@ -1,0 +1,2 @@
+/* signed/unsigned only apply to integer types */
+unsigned double d;

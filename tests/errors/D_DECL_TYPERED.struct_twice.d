@@ -1,0 +1,3 @@
+/* a struct tag defined twice */
+struct s { int a; };
+struct s { int b; };

@@ -1,0 +1,2 @@
+/* a declaration that declares nothing */
+int;

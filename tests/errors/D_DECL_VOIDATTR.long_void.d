@@ -1,0 +1,2 @@
+/* long cannot qualify void */
+long void v;

@@ -1,0 +1,2 @@
+/* a variable cannot be of type void */
+void v;

@@ -1,0 +1,3 @@
+/* a pointer to function cannot be dereferenced */
+int (*fp)(void);
+BEGIN { trace(*fp); }

@@ -1,0 +1,2 @@
+/* * needs a pointer operand */
+BEGIN { trace(*1); }

@@ -1,0 +1,3 @@
+/* a void pointer cannot be dereferenced */
+void *p;
+BEGIN { trace(*p); }

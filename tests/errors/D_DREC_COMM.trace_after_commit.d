@@ -1,0 +1,2 @@
+/* no data recording after commit() */
+BEGIN { commit(1); trace(1); }

@@ -1,0 +1,1 @@
+/* a program without any clause or declaration */

@@ -1,0 +1,2 @@
+/* exit() after speculate() */
+BEGIN { speculate(1); exit(0); }

@@ -1,0 +1,2 @@
+/* freopen() cannot open "." */
+BEGIN { freopen("."); }

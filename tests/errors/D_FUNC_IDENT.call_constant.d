@@ -1,0 +1,2 @@
+/* only an identifier can be called */
+BEGIN { trace((1)(2)); }

@@ -1,0 +1,2 @@
+/* msgsize() has no Linux implementation */
+BEGIN { trace(msgsize(0)); }

@@ -1,0 +1,2 @@
+/* an associative array referenced as a scalar */
+BEGIN { a[1] = 2; trace(a); }

@@ -1,0 +1,3 @@
+/* llquantize() high magnitude differs from the previous use */
+BEGIN { @a = llquantize(1, 10, 0, 6, 20); }
+END { @a = llquantize(1, 10, 0, 5, 20); }

@@ -1,0 +1,3 @@
+/* lquantize() base differs from the previous use */
+BEGIN { @a = lquantize(1, 0, 10, 1); }
+END { @a = lquantize(1, 1, 10, 1); }

@@ -1,0 +1,2 @@
+/* lquantize() step must be a 16-bit quantity */
+BEGIN { @a = lquantize(1, 0, 1000000, 70000); }

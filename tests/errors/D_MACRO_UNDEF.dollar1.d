@@ -1,0 +1,2 @@
+/* $1 is not defined when no argument is given */
+BEGIN { trace($1); }

@@ -1,0 +1,2 @@
+/* normalize() needs an aggregation as argument #1 */
+BEGIN { normalize(1, 2); }

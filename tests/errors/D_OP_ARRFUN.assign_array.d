@@ -1,0 +1,4 @@
+/* assignment to an array object */
+int a[4];
+int b[4];
+BEGIN { a = b; }

@@ -1,0 +1,2 @@
+/* ~ needs an integral operand */
+BEGIN { trace(~"abc"); }

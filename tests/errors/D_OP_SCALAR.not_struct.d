@@ -1,0 +1,4 @@
+/* ! needs a scalar operand */
+struct s { int a; };
+struct s v;
+BEGIN { trace(!v); }

@@ -1,0 +1,3 @@
+/* . needs a struct or union */
+int x;
+BEGIN { trace(x.a); }

@@ -1,0 +1,3 @@
+/* ++ on a void pointer */
+void *p;
+BEGIN { p++; }

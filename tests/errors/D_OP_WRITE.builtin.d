@@ -1,0 +1,2 @@
+/* built-in variables are not writable */
+BEGIN { timestamp = 1; }

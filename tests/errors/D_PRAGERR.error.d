@@ -1,0 +1,3 @@
+/* #pragma D error reports an error */
+#pragma D error "stop here"
+BEGIN { trace(1); }

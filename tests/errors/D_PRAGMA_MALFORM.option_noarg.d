@@ -1,0 +1,3 @@
+/* #pragma D option without an option */
+#pragma D option
+BEGIN { trace(1); }

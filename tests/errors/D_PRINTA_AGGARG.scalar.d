@@ -1,0 +1,2 @@
+/* printa() needs an aggregation */
+BEGIN { printa(1); }

@@ -1,0 +1,2 @@
+/* printa() format without an aggregation */
+BEGIN { printa("%d\n"); }

@@ -1,0 +1,2 @@
+/* %@ is only for printa() */
+BEGIN { printf("%@d\n", 1); }

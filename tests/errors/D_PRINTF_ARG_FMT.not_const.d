@@ -1,0 +1,2 @@
+/* the format of printf() must be a string constant */
+BEGIN { x = "a"; printf(x); }

@@ -1,0 +1,2 @@
+/* %*d needs a width argument */
+BEGIN { printf("%*d\n"); }

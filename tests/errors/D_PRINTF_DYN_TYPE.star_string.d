@@ -1,0 +1,2 @@
+/* %*d width must be an integer */
+BEGIN { printf("%*d\n", "w", 1); }

@@ -1,0 +1,2 @@
+/* empty printf() format */
+BEGIN { printf(""); }

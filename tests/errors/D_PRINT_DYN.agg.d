@@ -1,0 +1,2 @@
+/* print() of an aggregation */
+BEGIN { @a = count(); print(@a); }

@@ -1,0 +1,2 @@
+/* print() of a void expression */
+BEGIN { print(trace(1)); }

@@ -1,0 +1,2 @@
+/* sizeof an operand of unknown size */
+BEGIN { trace(sizeof (void)); }

@@ -1,0 +1,2 @@
+/* speculate() after commit() */
+BEGIN { commit(1); speculate(1); }

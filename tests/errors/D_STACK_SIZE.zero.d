@@ -1,0 +1,2 @@
+/* stack() frame count must be positive */
+BEGIN { stack(0); }

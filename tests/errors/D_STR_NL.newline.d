@@ -1,0 +1,3 @@
+/* newline inside a string literal */
+BEGIN { trace("abc
+"); }

@@ -1,0 +1,2 @@
+/* trace() of an aggregation */
+BEGIN { @a = count(); trace(@a); }

@@ -1,0 +1,2 @@
+/* trunc() needs an aggregation */
+BEGIN { trunc(1); }

@@ -1,0 +1,2 @@
+/* ustack() frame count must be positive */
+BEGIN { ustack(0); }

@@ -1,0 +1,2 @@
+/* a clause-local variable read before assignment */
+BEGIN { trace(this->x); }
