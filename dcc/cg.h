@@ -322,4 +322,33 @@ void meta_out(struct cg *g);
  * speculate() (counts the record as written to its speculation) */
 void cg_spec_output(struct cg *g, uint32_t size);
 
+
+/* Small helpers shared by the subroutine generators. */
+static inline struct node *cg_call_arg(struct node *call, int i)
+{
+	struct node *a = call->kid[0];
+
+	while (a && i-- > 0)
+		a = a->next;
+	return a;
+}
+
+/* d = imm in a new vreg */
+static inline vreg_t cg_vconst(struct cg *g, int64_t v)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_movi(g->cc, g->f, d, v);
+	return d;
+}
+
+/* d = s in a new vreg */
+static inline vreg_t cg_vcopy(struct cg *g, vreg_t s)
+{
+	vreg_t d = cg_vreg(g);
+
+	ir_mov(g->cc, g->f, d, s);
+	return d;
+}
+
 #endif /* DCC_CG_H */

@@ -26,30 +26,6 @@
 #define ARPHRD_ETHER_	1
 #define ARPHRD_IB_	32
 
-static struct node *arg(struct node *call, int i)
-{
-	struct node *a = call->kid[0];
-
-	while (a && i-- > 0)
-		a = a->next;
-	return a;
-}
-
-static vreg_t vconst(struct cg *g, int64_t v)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_movi(g->cc, g->f, d, v);
-	return d;
-}
-
-static vreg_t vcopy(struct cg *g, vreg_t s)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_mov(g->cc, g->f, d, s);
-	return d;
-}
 
 /* The output being built: base pointer and offset vreg. */
 struct out {
@@ -63,13 +39,13 @@ static void out_new(struct cg *g, struct out *w)
 
 	w->tmp = cg_tmp_alloc(g, n);
 	w->r = cg_tmp_ptr(g, w->tmp);
-	w->o = vconst(g, 0);
+	w->o = cg_vconst(g, 0);
 }
 
 /* *(u8 *)(r + o + k) = c (vreg) */
 static void out_put(struct cg *g, struct out *w, vreg_t c, int k)
 {
-	vreg_t p = vcopy(g, w->r);
+	vreg_t p = cg_vcopy(g, w->r);
 
 	ir_alu(g->cc, g->f, BPF_ADD, p, w->o);
 	ir_store(g->cc, g->f, 1, p, k, c);
@@ -77,7 +53,7 @@ static void out_put(struct cg *g, struct out *w, vreg_t c, int k)
 
 static void out_puti(struct cg *g, struct out *w, int c, int k)
 {
-	vreg_t p = vcopy(g, w->r);
+	vreg_t p = cg_vcopy(g, w->r);
 
 	ir_alu(g->cc, g->f, BPF_ADD, p, w->o);
 	ir_storei(g->cc, g->f, 1, p, k, c);
@@ -95,7 +71,7 @@ static vreg_t out_end(struct cg *g, struct out *w)
 /* d = a >> 63 (1 if a is negative) */
 static vreg_t sign_bit(struct cg *g, vreg_t a)
 {
-	vreg_t d = vcopy(g, a);
+	vreg_t d = cg_vcopy(g, a);
 
 	ir_alui(g->cc, g->f, BPF_RSH, d, 63);
 	return d;
@@ -104,7 +80,7 @@ static vreg_t sign_bit(struct cg *g, vreg_t a)
 /* d = (a != 0) as 0/1 */
 static vreg_t non_zero(struct cg *g, vreg_t a)
 {
-	vreg_t d = vcopy(g, a), n = vcopy(g, a);
+	vreg_t d = cg_vcopy(g, a), n = cg_vcopy(g, a);
 
 	ir_emit(g->cc, g->f, IR_NEG)->dst = n;
 	ir_alu(g->cc, g->f, BPF_OR, d, n);
@@ -116,7 +92,7 @@ static vreg_t non_zero(struct cg *g, vreg_t a)
 static vreg_t read_addr(struct cg *g, vreg_t a, uint32_t size)
 {
 	uint32_t tmp = cg_tmp_alloc(g, size);
-	vreg_t rc, sz = vconst(g, size);
+	vreg_t rc, sz = cg_vconst(g, size);
 
 	ir_comment(g->cc, g->f, "read the %u-byte address", size);
 	cg_fault_jcci(g, BPF_JEQ, a, 0, DTM_FLT_BADADDR, a);
@@ -146,14 +122,14 @@ static void put_dec(struct cg *g, struct out *w, vreg_t v)
 	int k;
 
 	for (k = 0; k < 3; k++) {
-		c = vcopy(g, v);
+		c = cg_vcopy(g, v);
 		ir_alui(g->cc, g->f, BPF_DIV, c, div[k]);
 		if (k)
 			ir_alui(g->cc, g->f, BPF_MOD, c, 10);
 		ir_alui(g->cc, g->f, BPF_ADD, c, '0');
 		out_put(g, w, c, 0);
 		if (k < 2) {
-			a = vconst(g, div[k] - 1);
+			a = cg_vconst(g, div[k] - 1);
 			ir_alu(g->cc, g->f, BPF_SUB, a, v);
 			ir_alu(g->cc, g->f, BPF_ADD, w->o, sign_bit(g, a));
 		} else {
@@ -180,7 +156,7 @@ static void put_ipv4(struct cg *g, struct out *w, vreg_t buf, int off)
 int gen_inet_ntoa(struct cg *g, struct node *call)
 {
 	struct out w;
-	vreg_t buf = read_addr(g, cg_expr(g, arg(call, 0)), 4);
+	vreg_t buf = read_addr(g, cg_expr(g, cg_call_arg(call, 0)), 4);
 
 	out_new(g, &w);
 	ir_comment(g->cc, g->f, "inet_ntoa: dotted decimal");
@@ -228,14 +204,14 @@ static vreg_t word_of(struct cg *g, vreg_t buf, int n)
  *	for each nibble c: r[o] = hex(c); o += show & (seen | c != 0 | last) */
 static void put_hex16(struct cg *g, struct out *w, vreg_t wd, vreg_t show)
 {
-	vreg_t seen = vconst(g, 0), c, a, adv;
+	vreg_t seen = cg_vconst(g, 0), c, a, adv;
 	int d;
 
 	for (d = 3; d >= 0; d--) {
-		c = vcopy(g, wd);
+		c = cg_vcopy(g, wd);
 		ir_alui(g->cc, g->f, BPF_RSH, c, 4 * d);
 		ir_alui(g->cc, g->f, BPF_AND, c, 15);
-		a = vconst(g, 9);
+		a = cg_vconst(g, 9);
 		ir_alu(g->cc, g->f, BPF_SUB, a, c);
 		a = sign_bit(g, a);			/* c > 9 */
 		ir_alui(g->cc, g->f, BPF_MUL, a, 'a' - '0' - 10);
@@ -243,12 +219,12 @@ static void put_hex16(struct cg *g, struct out *w, vreg_t wd, vreg_t show)
 		ir_alu(g->cc, g->f, BPF_ADD, a, c);
 		out_put(g, w, a, 0);
 		if (d) {
-			adv = vcopy(g, c);
+			adv = cg_vcopy(g, c);
 			ir_alu(g->cc, g->f, BPF_ADD, adv, seen);
 			adv = non_zero(g, adv);
 			ir_mov(g->cc, g->f, seen, adv);
 		} else {
-			adv = vconst(g, 1);
+			adv = cg_vconst(g, 1);
 		}
 		ir_alu(g->cc, g->f, BPF_AND, adv, show);
 		ir_alu(g->cc, g->f, BPF_ADD, w->o, adv);
@@ -270,15 +246,15 @@ static void put_colon_if(struct cg *g, struct out *w, vreg_t flag)
 static void put_word6(struct cg *g, struct out *w, vreg_t wd, int n, vreg_t start,
 		      vreg_t len)
 {
-	vreg_t a = vconst(g, n), run, notrun, at, sep, e;
+	vreg_t a = cg_vconst(g, n), run, notrun, at, sep, e;
 
 	ir_alu(g->cc, g->f, BPF_SUB, a, start);		/* a = n - start */
-	e = vcopy(g, a);
+	e = cg_vcopy(g, a);
 	ir_alu(g->cc, g->f, BPF_SUB, e, len);
 	run = sign_bit(g, a);
 	ir_alui(g->cc, g->f, BPF_XOR, run, 1);
 	ir_alu(g->cc, g->f, BPF_AND, run, sign_bit(g, e));
-	notrun = vcopy(g, run);
+	notrun = cg_vcopy(g, run);
 	ir_alui(g->cc, g->f, BPF_XOR, notrun, 1);
 	at = non_zero(g, a);
 	ir_alui(g->cc, g->f, BPF_XOR, at, 1);
@@ -297,7 +273,7 @@ static void put_word6(struct cg *g, struct out *w, vreg_t wd, int n, vreg_t star
 /* the eight words, with the longest zero run compressed */
 static void put_ipv6(struct cg *g, struct out *w, vreg_t buf)
 {
-	vreg_t wd[8], bits = vconst(g, 0), t, start, len;
+	vreg_t wd[8], bits = cg_vconst(g, 0), t, start, len;
 	int n;
 
 	for (n = 0; n < 8; n++) {
@@ -312,7 +288,7 @@ static void put_ipv6(struct cg *g, struct out *w, vreg_t buf)
 	ir_alu(g->cc, g->f, BPF_ADD, t, bits);
 	start = cg_vreg(g);
 	ir_load(g->cc, g->f, 1, start, t, 0);
-	len = vcopy(g, start);
+	len = cg_vcopy(g, start);
 	ir_alui(g->cc, g->f, BPF_RSH, start, 4);
 	ir_alui(g->cc, g->f, BPF_AND, len, 15);
 	for (n = 0; n < 8; n++)
@@ -326,7 +302,7 @@ static void put_ipv6(struct cg *g, struct out *w, vreg_t buf)
  */
 static void v4_test(struct cg *g, vreg_t buf, int l_not, int l_v4)
 {
-	vreg_t acc = vconst(g, 0), v;
+	vreg_t acc = cg_vconst(g, 0), v;
 	int k;
 
 	for (k = 0; k < 10; k++)
@@ -351,7 +327,7 @@ static void v4_prefix(struct cg *g, struct out *w, vreg_t buf)
 
 	for (k = 0; k < 7; k++)
 		out_puti(g, w, pfx[k], k);
-	m = vcopy(g, v);
+	m = cg_vcopy(g, v);
 	ir_alui(g->cc, g->f, BPF_AND, m, 1);		/* 1 if ffff, else 0 */
 	ir_alui(g->cc, g->f, BPF_MUL, m, 5);
 	ir_alui(g->cc, g->f, BPF_ADD, m, 2);
@@ -389,8 +365,8 @@ static vreg_t ntoa6(struct cg *g, vreg_t buf, vreg_t strict)
 /* inet_ntoa6(in6_addr_t *[, strict]) */
 int gen_inet_ntoa6(struct cg *g, struct node *call)
 {
-	vreg_t a = vcopy(g, cg_expr(g, arg(call, 0))), buf;
-	vreg_t strict = arg(call, 1) ? vcopy(g, cg_expr(g, arg(call, 1))) : IR_NOREG;
+	vreg_t a = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0))), buf;
+	vreg_t strict = cg_call_arg(call, 1) ? cg_vcopy(g, cg_expr(g, cg_call_arg(call, 1))) : IR_NOREG;
 
 	buf = read_addr(g, a, 16);
 	return ntoa6(g, buf, strict);
@@ -413,22 +389,22 @@ static vreg_t ntoa4(struct cg *g, vreg_t a)
  *	else fault ILLOP */
 int gen_inet_ntop(struct cg *g, struct node *call)
 {
-	struct node *af = arg(call, 0);
-	vreg_t f = vcopy(g, cg_expr(g, af)), a = vcopy(g, cg_expr(g, arg(call, 1)));
+	struct node *af = cg_call_arg(call, 0);
+	vreg_t f = cg_vcopy(g, cg_expr(g, af)), a = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 1)));
 	vreg_t r = cg_vreg(g);
 	int l_6 = ir_label(g->f), l_end = ir_label(g->f);
 
 	if (af->is_const && af->cval == AF_INET_)
 		return ntoa4(g, a);
 	if (af->is_const && af->cval == AF_INET6_)
-		return ntoa6(g, read_addr(g, a, 16), vconst(g, 1));
+		return ntoa6(g, read_addr(g, a, 16), cg_vconst(g, 1));
 	ir_comment(g->cc, g->f, "inet_ntop: address family known at run time");
 	ir_jcci(g->cc, g->f, BPF_JEQ, f, AF_INET6_, l_6);
 	cg_fault_jcci(g, BPF_JNE, f, AF_INET_, DTM_FLT_ILLOP, IR_NOREG);
 	ir_mov(g->cc, g->f, r, ntoa4(g, a));
 	ir_ja(g->cc, g->f, l_end);
 	ir_place_label(g->cc, g->f, l_6);
-	ir_mov(g->cc, g->f, r, ntoa6(g, read_addr(g, a, 16), vconst(g, 1)));
+	ir_mov(g->cc, g->f, r, ntoa6(g, read_addr(g, a, 16), cg_vconst(g, 1)));
 	ir_place_label(g->cc, g->f, l_end);
 	return r;
 }
@@ -446,7 +422,7 @@ static vreg_t put_link(struct cg *g, vreg_t buf, vreg_t len)
 	for (n = 0; n < 20; n++) {
 		ir_jcci(g->cc, g->f, BPF_JLE, len, n, l_end);
 		for (d = 0; d < 2; d++) {
-			vreg_t a = vconst(g, 9);
+			vreg_t a = cg_vconst(g, 9);
 
 			c = byte_of(g, buf, n);
 			ir_alui(g->cc, g->f, BPF_RSH, c, 4 * (1 - d));
@@ -474,9 +450,9 @@ static vreg_t put_link(struct cg *g, vreg_t buf, vreg_t len)
 int gen_link_ntop(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t t = vcopy(g, cg_expr(g, arg(call, 0))), a = vcopy(g, cg_expr(g, arg(call, 1)));
+	vreg_t t = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0))), a = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 1)));
 	uint32_t tmp = cg_tmp_alloc(g, 24);
-	vreg_t len = vconst(g, 0), rc;
+	vreg_t len = cg_vconst(g, 0), rc;
 	int l_ib = ir_label(g->f), l_read = ir_label(g->f), l_fmt = ir_label(g->f);
 
 	ir_comment(cc, g->f, "link_ntop: address length from the type");

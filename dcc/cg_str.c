@@ -88,30 +88,6 @@ static vreg_t work_vars(struct cg *g)
 	return cg_tmp_ptr(g, work.vars);
 }
 
-static struct node *arg(struct node *call, int i)
-{
-	struct node *a = call->kid[0];
-
-	while (a && i-- > 0)
-		a = a->next;
-	return a;
-}
-
-static vreg_t vconst(struct cg *g, int64_t v)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_movi(g->cc, g->f, d, v);
-	return d;
-}
-
-static vreg_t vcopy(struct cg *g, vreg_t s)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_mov(g->cc, g->f, d, s);
-	return d;
-}
 
 /* *(u64 *)(vars + off) = v  /  v = *(u64 *)(vars + off) */
 static void var_set(struct cg *g, int off, vreg_t v)
@@ -135,7 +111,7 @@ static vreg_t var_get(struct cg *g, int off)
 /* p = base + i (a fresh vreg) */
 static vreg_t ptr_add(struct cg *g, vreg_t base, vreg_t i)
 {
-	vreg_t p = vcopy(g, base);
+	vreg_t p = cg_vcopy(g, base);
 
 	ir_alu(g->cc, g->f, BPF_ADD, p, i);
 	return p;
@@ -174,7 +150,7 @@ static vreg_t str_copy(struct cg *g, struct node *n, vreg_t v, int k, vreg_t *le
 	cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
 	rc = cg_call(g, user_string(n) ? BPF_FUNC_probe_read_user_str
 				       : BPF_FUNC_probe_read_kernel_str,
-		     3, work_buf(g, k), vconst(g, g->strsize), v);
+		     3, work_buf(g, k), cg_vconst(g, g->strsize), v);
 	cg_fault_jcci(g, BPF_JSLT, rc, 1, DTM_FLT_BADADDR, v);
 	ir_alui(g->cc, g->f, BPF_SUB, rc, 1);
 	*len = rc;
@@ -184,7 +160,7 @@ static vreg_t str_copy(struct cg *g, struct node *n, vreg_t v, int k, vreg_t *le
 /* the only string operand n, evaluated and copied into work buffer k */
 static vreg_t str_in(struct cg *g, struct node *n, int k, vreg_t *len)
 {
-	return str_copy(g, n, vcopy(g, cg_expr(g, n)), k, len);
+	return str_copy(g, n, cg_vcopy(g, cg_expr(g, n)), k, len);
 }
 
 /* a new result temporary */
@@ -200,7 +176,7 @@ static vreg_t copy_out(struct cg *g, vreg_t src)
 	uint32_t tmp;
 	vreg_t r = result_tmp(g, &tmp);
 
-	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, vconst(g, g->strsize), src);
+	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, cg_vconst(g, g->strsize), src);
 	return cg_tmp_ptr(g, tmp);
 }
 
@@ -208,7 +184,7 @@ static vreg_t copy_out(struct cg *g, vreg_t src)
 static vreg_t copy_span(struct cg *g, vreg_t src, vreg_t n)
 {
 	uint32_t tmp;
-	vreg_t r = result_tmp(g, &tmp), sz = vcopy(g, n);
+	vreg_t r = result_tmp(g, &tmp), sz = cg_vcopy(g, n);
 	int l_ok = ir_label(g->f);
 
 	ir_storei(g->cc, g->f, 1, r, 0, 0);
@@ -232,7 +208,7 @@ static vreg_t char_string(struct cg *g, char c)
 /* d = (a == 0) as 0/1, without a branch:  d = ((a | -a) >> 63) ^ 1 */
 static vreg_t is_zero(struct cg *g, vreg_t a)
 {
-	vreg_t d = vcopy(g, a), n = vcopy(g, a);
+	vreg_t d = cg_vcopy(g, a), n = cg_vcopy(g, a);
 
 	ir_emit(g->cc, g->f, IR_NEG)->dst = n;
 	ir_alu(g->cc, g->f, BPF_OR, d, n);
@@ -244,7 +220,7 @@ static vreg_t is_zero(struct cg *g, vreg_t a)
 /* d = (a s>= 0) as 0/1:  d = (a >> 63) ^ 1 */
 static vreg_t non_neg(struct cg *g, vreg_t a)
 {
-	vreg_t d = vcopy(g, a);
+	vreg_t d = cg_vcopy(g, a);
 
 	ir_alui(g->cc, g->f, BPF_RSH, d, 63);
 	ir_alui(g->cc, g->f, BPF_XOR, d, 1);
@@ -297,7 +273,7 @@ static void exit_ifi(struct cg *g, int cc_, vreg_t a, int64_t imm, int l_exit)
 /* d = m ? a : b for m in {0, 1}:  d = b + (a - b) * m */
 static vreg_t select01(struct cg *g, vreg_t m, vreg_t a, vreg_t b)
 {
-	vreg_t d = vcopy(g, a);
+	vreg_t d = cg_vcopy(g, a);
 
 	ir_alu(g->cc, g->f, BPF_SUB, d, b);
 	ir_alu(g->cc, g->f, BPF_MUL, d, m);
@@ -308,10 +284,10 @@ static vreg_t select01(struct cg *g, vreg_t m, vreg_t a, vreg_t b)
 /* d = (lo <= c <= hi) as 0/1, c and the bounds small */
 static vreg_t in_range(struct cg *g, vreg_t c, int lo, int hi)
 {
-	vreg_t a = vcopy(g, c), b;
+	vreg_t a = cg_vcopy(g, c), b;
 
 	ir_alui(g->cc, g->f, BPF_SUB, a, lo);
-	b = vcopy(g, a);
+	b = cg_vcopy(g, a);
 	ir_alui(g->cc, g->f, BPF_SUB, b, hi - lo + 1);	/* < 0 if c <= hi */
 	ir_alui(g->cc, g->f, BPF_RSH, b, 63);
 	ir_alu(g->cc, g->f, BPF_AND, b, non_neg(g, a));
@@ -332,28 +308,28 @@ static vreg_t in_range(struct cg *g, vreg_t c, int lo, int hi)
 static int scan_chr(struct cg *g, struct node *call, bool last)
 {
 	struct dcc *cc = g->cc;
-	vreg_t sv = vcopy(g, cg_expr(g, arg(call, 0)));
-	vreg_t ch = vcopy(g, cg_expr(g, arg(call, 1))), len, s, i, c, x, r, p, lst;
+	vreg_t sv = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0)));
+	vreg_t ch = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 1))), len, s, i, c, x, r, p, lst;
 	int l_loop = ir_label(g->f), l_exit = ir_label(g->f), l_done = ir_label(g->f);
 	int l_none = ir_label(g->f);
 
-	s = str_copy(g, arg(call, 0), sv, 0, &len);
-	r = vconst(g, 0);
+	s = str_copy(g, cg_call_arg(call, 0), sv, 0, &len);
+	r = cg_vconst(g, 0);
 	ir_comment(cc, g->f, "%s: scan for the character", last ? "strrchr" : "strchr");
 	ir_alui(cc, g->f, BPF_AND, ch, 0xff);
-	lst = vconst(g, -1);
-	i = vconst(g, 0);
+	lst = cg_vconst(g, -1);
+	i = cg_vconst(g, 0);
 	c = cg_vreg(g);
 	ir_place_label(cc, g->f, l_loop);
 	ir_mov(cc, g->f, c, byte_at(g, s, i));
-	x = vcopy(g, c);
+	x = cg_vcopy(g, c);
 	if (!last) {
 		ir_alu(cc, g->f, BPF_XOR, x, ch);
 		ir_alu(cc, g->f, BPF_MUL, x, c);
 	}
 	exit_ifi(g, BPF_JEQ, x, 0, l_exit);
 	if (last) {
-		x = vcopy(g, c);
+		x = cg_vcopy(g, c);
 		ir_alu(cc, g->f, BPF_XOR, x, ch);
 		ir_mov(cc, g->f, lst, select01(g, is_zero(g, x), i, lst));
 	}
@@ -404,7 +380,7 @@ enum find_mode { FIND_FIRST, FIND_LAST };
 static void hash_of(struct cg *g, vreg_t t, vreg_t lt, vreg_t ht, vreg_t pw)
 {
 	struct dcc *cc = g->cc;
-	vreg_t j = vconst(g, 0), m = vconst(g, HASH_MUL), c;
+	vreg_t j = cg_vconst(g, 0), m = cg_vconst(g, HASH_MUL), c;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_comment(cc, g->f, "hash of the searched string");
@@ -427,13 +403,13 @@ static void hash_roll(struct cg *g, vreg_t s, vreg_t i, vreg_t lt, vreg_t pw,
 		      vreg_t h, int l_out)
 {
 	struct dcc *cc = g->cc;
-	vreg_t m = vconst(g, HASH_MUL), c = byte_at(g, s, i);
-	vreg_t k = vcopy(g, i), mask, d;
+	vreg_t m = cg_vconst(g, HASH_MUL), c = byte_at(g, s, i);
+	vreg_t k = cg_vcopy(g, i), mask, d;
 
 	ir_alu(cc, g->f, BPF_MUL, h, m);
 	ir_alu(cc, g->f, BPF_ADD, h, c);
 	ir_alu(cc, g->f, BPF_SUB, k, lt);		/* k = i - lt */
-	mask = vcopy(g, k);
+	mask = cg_vcopy(g, k);
 	ir_alui(cc, g->f, BPF_ARSH, mask, 63);		/* -1 if k < 0 */
 	ir_alui(cc, g->f, BPF_XOR, mask, -1);		/* -1 if k >= 0 */
 	ir_alu(cc, g->f, BPF_AND, k, mask);
@@ -458,8 +434,8 @@ static void find_scan(struct cg *g, vreg_t s, vreg_t ls, vreg_t t, vreg_t lt,
 		      vreg_t start, enum find_mode mode)
 {
 	struct dcc *cc = g->cc;
-	vreg_t ht = cg_vreg(g), pw = cg_vreg(g), h = vconst(g, 0), i, p, ok, x;
-	vreg_t res = vconst(g, -1);
+	vreg_t ht = cg_vreg(g), pw = cg_vreg(g), h = cg_vconst(g, 0), i, p, ok, x;
+	vreg_t res = cg_vconst(g, -1);
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f), l_found = ir_label(g->f);
 
 	var_set(g, V_X, lt);
@@ -468,18 +444,18 @@ static void find_scan(struct cg *g, vreg_t s, vreg_t ls, vreg_t t, vreg_t lt,
 	 * the scan is verified once, not once per length */
 	lt = var_get(g, V_X);
 	ir_comment(cc, g->f, "rolling hash over the string");
-	i = vconst(g, 0);
+	i = cg_vconst(g, 0);
 	ir_place_label(cc, g->f, l_loop);
 	exit_if(g, BPF_JGE, i, ls, l_end);
 	hash_roll(g, s, i, lt, pw, h, l_end);
-	p = vcopy(g, i);
+	p = cg_vcopy(g, i);
 	ir_alui(cc, g->f, BPF_ADD, p, 1);
 	ir_alu(cc, g->f, BPF_SUB, p, lt);
 	ok = non_neg(g, p);
-	x = vcopy(g, h);
+	x = cg_vcopy(g, h);
 	ir_alu(cc, g->f, BPF_XOR, x, ht);
 	ir_alu(cc, g->f, BPF_AND, ok, is_zero(g, x));
-	x = vcopy(g, mode == FIND_FIRST ? p : start);
+	x = cg_vcopy(g, mode == FIND_FIRST ? p : start);
 	ir_alu(cc, g->f, BPF_SUB, x, mode == FIND_FIRST ? start : p);
 	ir_alu(cc, g->f, BPF_AND, ok, non_neg(g, x));
 	if (mode == FIND_FIRST)
@@ -521,20 +497,20 @@ static vreg_t find(struct cg *g, struct node *sn, struct node *tn,
 	vreg_t ls, lt, s, t, start, m;
 	int l_nonempty = ir_label(g->f), l_end = ir_label(g->f);
 
-	s = vcopy(g, cg_expr(g, sn));
-	t = vcopy(g, cg_expr(g, tn));
-	start = startn ? vcopy(g, cg_expr(g, startn)) : IR_NOREG;
+	s = cg_vcopy(g, cg_expr(g, sn));
+	t = cg_vcopy(g, cg_expr(g, tn));
+	start = startn ? cg_vcopy(g, cg_expr(g, startn)) : IR_NOREG;
 	s = str_copy(g, sn, s, 0, &ls);
 	t = str_copy(g, tn, t, 1, &lt);
 	if (startn) {
 		if (mode == FIND_FIRST) {		/* start < 0: 0 */
-			m = vcopy(g, start);
+			m = cg_vcopy(g, start);
 			ir_alui(cc, g->f, BPF_ARSH, m, 63);
 			ir_alui(cc, g->f, BPF_XOR, m, -1);
 			ir_alu(cc, g->f, BPF_AND, start, m);
 		}
 	} else {
-		start = vconst(g, mode == FIND_FIRST ? 0 : g->strsize);
+		start = cg_vconst(g, mode == FIND_FIRST ? 0 : g->strsize);
 	}
 	ir_comment(cc, g->f, "%s: search", mode == FIND_FIRST ? "index" : "rindex");
 	var_seti(g, V_RES, -1);
@@ -551,19 +527,19 @@ static vreg_t find(struct cg *g, struct node *sn, struct node *tn,
 
 int gen_index(struct cg *g, struct node *call)
 {
-	return find(g, arg(call, 0), arg(call, 1), arg(call, 2), FIND_FIRST, NULL);
+	return find(g, cg_call_arg(call, 0), cg_call_arg(call, 1), cg_call_arg(call, 2), FIND_FIRST, NULL);
 }
 
 int gen_rindex(struct cg *g, struct node *call)
 {
-	return find(g, arg(call, 0), arg(call, 1), arg(call, 2), FIND_LAST, NULL);
+	return find(g, cg_call_arg(call, 0), cg_call_arg(call, 1), cg_call_arg(call, 2), FIND_LAST, NULL);
 }
 
 /* strstr(s, t): s from the first t on, or NULL */
 int gen_strstr(struct cg *g, struct node *call)
 {
-	vreg_t s, p = find(g, arg(call, 0), arg(call, 1), NULL, FIND_FIRST, &s);
-	vreg_t r = vconst(g, 0);
+	vreg_t s, p = find(g, cg_call_arg(call, 0), cg_call_arg(call, 1), NULL, FIND_FIRST, &s);
+	vreg_t r = cg_vconst(g, 0);
 	int l_end = ir_label(g->f);
 
 	ir_jcci(g->cc, g->f, BPF_JGT, p, g->strsize - 1, l_end);
@@ -649,7 +625,7 @@ static bool tok_any_start(struct cg *g)
 static void tok_table(struct cg *g, vreg_t d)
 {
 	struct dcc *cc = g->cc;
-	vreg_t j = vconst(g, 0), c, w, bit, p;
+	vreg_t j = cg_vconst(g, 0), c, w, bit, p;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f), k;
 
 	ir_comment(cc, g->f, "strtok: delimiter table");
@@ -659,13 +635,13 @@ static void tok_table(struct cg *g, vreg_t d)
 	ir_place_label(cc, g->f, l_loop);
 	c = byte_at(g, d, j);
 	exit_ifi(g, BPF_JEQ, c, 0, l_end);
-	p = vcopy(g, c);
+	p = cg_vcopy(g, c);
 	ir_alui(cc, g->f, BPF_RSH, p, 6);
 	ir_alui(cc, g->f, BPF_LSH, p, 3);
 	p = ptr_add(g, work_vars(g), p);
 	w = cg_vreg(g);
 	ir_load(cc, g->f, 8, w, p, V_TAB);
-	bit = vconst(g, 1);
+	bit = cg_vconst(g, 1);
 	ir_alui(cc, g->f, BPF_AND, c, 63);
 	ir_alu(cc, g->f, BPF_LSH, bit, c);
 	ir_alu(cc, g->f, BPF_OR, w, bit);
@@ -678,7 +654,7 @@ static void tok_table(struct cg *g, vreg_t d)
 /* bit = (tab[c >> 6] >> (c & 63)) & 1 */
 static vreg_t tok_is_delim(struct cg *g, vreg_t c)
 {
-	vreg_t p = vcopy(g, c), w = cg_vreg(g), sh = vcopy(g, c);
+	vreg_t p = cg_vcopy(g, c), w = cg_vreg(g), sh = cg_vcopy(g, c);
 
 	ir_alui(g->cc, g->f, BPF_RSH, p, 6);
 	ir_alui(g->cc, g->f, BPF_LSH, p, 3);
@@ -702,7 +678,7 @@ static vreg_t tok_is_delim(struct cg *g, vreg_t c)
 static void tok_find(struct cg *g, vreg_t str, vreg_t from, bool want_delim, int out)
 {
 	struct dcc *cc = g->cc;
-	vreg_t k = vconst(g, 0), i = cg_vreg(g), c, b;
+	vreg_t k = cg_vconst(g, 0), i = cg_vreg(g), c, b;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f), l_found = ir_label(g->f);
 
 	var_seti(g, out, (int32_t)g->strsize - 1);
@@ -733,7 +709,7 @@ static bool tok_start(struct cg *g, struct node *s)
 	if (s->is_const && s->cval == 0 && s->kind != N_STR) {
 		if (!tok_any_start(g)) {
 			/* no strtok(str, ...) anywhere: DTrace faults */
-			v = vconst(g, 0);
+			v = cg_vconst(g, 0);
 			cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
 		}
 		return true;
@@ -746,7 +722,7 @@ static bool tok_start(struct cg *g, struct node *s)
 	ir_alui(g->cc, g->f, BPF_ADD, st, 8);
 	rc = cg_call(g, user_string(s) ? BPF_FUNC_probe_read_user_str
 				       : BPF_FUNC_probe_read_kernel_str,
-		     3, st, vconst(g, g->strsize), v);
+		     3, st, cg_vconst(g, g->strsize), v);
 	cg_fault_jcci(g, BPF_JSLT, rc, 1, DTM_FLT_BADADDR, v);
 	return false;
 }
@@ -759,14 +735,14 @@ static bool tok_start(struct cg *g, struct node *s)
 int gen_strtok(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t ld, d, st, st0, off, b, e, c, n, r = vconst(g, 0);
+	vreg_t ld, d, st, st0, off, b, e, c, n, r = cg_vconst(g, 0);
 	int l_null = ir_label(g->f), l_end = ir_label(g->f);
 
-	tok_start(g, arg(call, 0));
-	d = str_in(g, arg(call, 1), 0, &ld);
+	tok_start(g, cg_call_arg(call, 0));
+	d = str_in(g, cg_call_arg(call, 1), 0, &ld);
 	tok_table(g, d);
 	st0 = tok_state(g);
-	st = vcopy(g, st0);
+	st = cg_vcopy(g, st0);
 	ir_alui(cc, g->f, BPF_ADD, st, 8);
 	off = cg_vreg(g);
 	ir_load(cc, g->f, 8, off, st0, 0);
@@ -783,7 +759,7 @@ int gen_strtok(struct cg *g, struct node *call)
 	e = var_get(g, V_E);
 	ir_store(cc, g->f, 8, st0, 0, e);
 	ir_jcci(cc, g->f, BPF_JGT, b, g->strsize - 1, l_end);
-	n = vcopy(g, e);
+	n = cg_vcopy(g, e);
 	ir_alu(cc, g->f, BPF_SUB, n, b);
 	ir_mov(cc, g->f, r, copy_span(g, ptr_add(g, st, b), n));
 	ir_ja(cc, g->f, l_end);
@@ -799,7 +775,7 @@ int gen_strtok(struct cg *g, struct node *call)
 /* base = arg (default 10); fault ILLOP unless 2 <= base <= 36 */
 static vreg_t base_arg(struct cg *g, struct node *n)
 {
-	vreg_t b = vcopy(g, n ? cg_expr(g, n) : vconst(g, 10));
+	vreg_t b = cg_vcopy(g, n ? cg_expr(g, n) : cg_vconst(g, 10));
 
 	cg_fault_jcci(g, BPF_JSLT, b, 2, DTM_FLT_ILLOP, IR_NOREG);
 	cg_fault_jcci(g, BPF_JSGT, b, 36, DTM_FLT_ILLOP, IR_NOREG);
@@ -842,21 +818,21 @@ static void put_front_if(struct cg *g, vreg_t buf, vreg_t v, int cc_, int64_t im
 static void ll_digits(struct cg *g, vreg_t buf, vreg_t val, vreg_t base)
 {
 	struct dcc *cc = g->cc;
-	vreg_t k = vconst(g, 0), d, a, pos;
+	vreg_t k = cg_vconst(g, 0), d, a, pos;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_storei(cc, g->f, 1, buf, 71, 0);
 	ir_place_label(cc, g->f, l_loop);
 	exit_ifi(g, BPF_JEQ, val, 0, l_end);
-	d = vcopy(g, val);
+	d = cg_vcopy(g, val);
 	ir_alu(cc, g->f, BPF_MOD, d, base);
-	a = vconst(g, 9);
+	a = cg_vconst(g, 9);
 	ir_alu(cc, g->f, BPF_SUB, a, d);
 	ir_alui(cc, g->f, BPF_RSH, a, 63);		/* 1 if d > 9 */
 	ir_alui(cc, g->f, BPF_MUL, a, 'a' - '0' - 10);
 	ir_alui(cc, g->f, BPF_ADD, d, '0');
 	ir_alu(cc, g->f, BPF_ADD, d, a);
-	pos = vconst(g, 70);
+	pos = cg_vconst(g, 70);
 	ir_alu(cc, g->f, BPF_SUB, pos, k);
 	ir_store(cc, g->f, 1, ptr_add(g, buf, pos), 0, d);
 	ir_alu(cc, g->f, BPF_DIV, val, base);
@@ -865,7 +841,7 @@ static void ll_digits(struct cg *g, vreg_t buf, vreg_t val, vreg_t base)
 	ir_place_label(cc, g->f, l_end);
 	var_set(g, V_RES, k);
 	k = var_get(g, V_RES);
-	pos = vconst(g, 71);
+	pos = cg_vconst(g, 71);
 	ir_alu(cc, g->f, BPF_SUB, pos, k);
 	var_set(g, V_RES, pos);
 }
@@ -877,8 +853,8 @@ static void ll_digits(struct cg *g, vreg_t buf, vreg_t val, vreg_t base)
 int gen_lltostr(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t v = vcopy(g, cg_expr(g, arg(call, 0))), base = base_arg(g, arg(call, 1));
-	vreg_t buf = work_buf(g, 0), val = vcopy(g, v), neg = vconst(g, 0), pos;
+	vreg_t v = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0))), base = base_arg(g, cg_call_arg(call, 1));
+	vreg_t buf = work_buf(g, 0), val = cg_vcopy(g, v), neg = cg_vconst(g, 0), pos;
 	int l_pos = ir_label(g->f), l_n16 = ir_label(g->f), l_pfx = ir_label(g->f);
 	int l_n8 = ir_label(g->f), l_done = ir_label(g->f);
 
@@ -912,15 +888,15 @@ int gen_lltostr(struct cg *g, struct node *call)
 static vreg_t digit_of(struct cg *g, vreg_t c)
 {
 	vreg_t dig = in_range(g, c, '0', '9'), up = in_range(g, c, 'A', 'Z');
-	vreg_t lo = in_range(g, c, 'a', 'z'), d = vconst(g, 99), v;
+	vreg_t lo = in_range(g, c, 'a', 'z'), d = cg_vconst(g, 99), v;
 
-	v = vcopy(g, c);
+	v = cg_vcopy(g, c);
 	ir_alui(g->cc, g->f, BPF_SUB, v, 'a' - 10);
 	d = select01(g, lo, v, d);
-	v = vcopy(g, c);
+	v = cg_vcopy(g, c);
 	ir_alui(g->cc, g->f, BPF_SUB, v, 'A' - 10);
 	d = select01(g, up, v, d);
-	v = vcopy(g, c);
+	v = cg_vcopy(g, c);
 	ir_alui(g->cc, g->f, BPF_SUB, v, '0');
 	return select01(g, dig, v, d);
 }
@@ -929,15 +905,15 @@ static vreg_t digit_of(struct cg *g, vreg_t c)
 static void skip_blanks(struct cg *g, vreg_t s)
 {
 	struct dcc *cc = g->cc;
-	vreg_t k = vconst(g, 0), c, b, x;
+	vreg_t k = cg_vconst(g, 0), c, b, x;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f), l_found = ir_label(g->f);
 
 	var_seti(g, V_B, 0);
 	ir_place_label(cc, g->f, l_loop);
 	c = byte_at(g, s, k);
-	b = vcopy(g, c);
+	b = cg_vcopy(g, c);
 	ir_alui(cc, g->f, BPF_XOR, b, ' ');
-	x = vcopy(g, c);
+	x = cg_vcopy(g, c);
 	ir_alui(cc, g->f, BPF_XOR, x, '\t');
 	ir_alu(cc, g->f, BPF_MUL, b, x);		/* 0 if blank */
 	exit_ifi(g, BPF_JNE, b, 0, l_found);
@@ -988,16 +964,16 @@ static void sign_prefix(struct cg *g, vreg_t s, vreg_t base)
 int gen_strtoll(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t base = base_arg(g, arg(call, 1)), len;
-	vreg_t s = str_in(g, arg(call, 0), 0, &len), pos, k, i, c, d, val;
+	vreg_t base = base_arg(g, cg_call_arg(call, 1)), len;
+	vreg_t s = str_in(g, cg_call_arg(call, 0), 0, &len), pos, k, i, c, d, val;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f), l_pos = ir_label(g->f);
 
 	ir_comment(cc, g->f, "strtoll: blanks, sign, prefix, digits");
 	skip_blanks(g, s);
 	sign_prefix(g, s, base);
 	pos = var_get(g, V_B);
-	val = vconst(g, 0);
-	k = vconst(g, 0);
+	val = cg_vconst(g, 0);
+	k = cg_vconst(g, 0);
 	ir_jcci(cc, g->f, BPF_JGT, pos, g->strsize - 1, l_end);
 	ir_place_label(cc, g->f, l_loop);
 	i = ptr_add(g, pos, k);
@@ -1034,8 +1010,8 @@ typedef void path_step(struct cg *g, vreg_t k, vreg_t sl, vreg_t st, vreg_t a,
 static void path_scan(struct cg *g, vreg_t s, path_step *step, int64_t init)
 {
 	struct dcc *cc = g->cc;
-	vreg_t k = vconst(g, 0), ps = vconst(g, 1), a = vconst(g, init);
-	vreg_t b = vconst(g, init), c, sl, st;
+	vreg_t k = cg_vconst(g, 0), ps = cg_vconst(g, 1), a = cg_vconst(g, init);
+	vreg_t b = cg_vconst(g, init), c, sl, st;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_place_label(cc, g->f, l_loop);
@@ -1043,7 +1019,7 @@ static void path_scan(struct cg *g, vreg_t s, path_step *step, int64_t init)
 	exit_ifi(g, BPF_JEQ, c, 0, l_end);
 	ir_alui(cc, g->f, BPF_XOR, c, '/');
 	sl = is_zero(g, c);
-	st = vcopy(g, sl);
+	st = cg_vcopy(g, sl);
 	ir_alui(cc, g->f, BPF_XOR, st, 1);
 	ir_alu(cc, g->f, BPF_AND, st, ps);
 	ir_mov(cc, g->f, ps, sl);
@@ -1059,7 +1035,7 @@ static void path_scan(struct cg *g, vreg_t s, path_step *step, int64_t init)
 static void base_step(struct cg *g, vreg_t k, vreg_t sl, vreg_t st, vreg_t a,
 		      vreg_t b)
 {
-	vreg_t e = vcopy(g, k), ns = vcopy(g, sl);
+	vreg_t e = cg_vcopy(g, k), ns = cg_vcopy(g, sl);
 
 	ir_mov(g->cc, g->f, a, select01(g, st, k, a));
 	ir_alui(g->cc, g->f, BPF_ADD, e, 1);
@@ -1071,7 +1047,7 @@ static void base_step(struct cg *g, vreg_t k, vreg_t sl, vreg_t st, vreg_t a,
 int gen_basename(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t len, s = str_in(g, arg(call, 0), 0, &len), r = cg_vreg(g), b, e;
+	vreg_t len, s = str_in(g, cg_call_arg(call, 0), 0, &len), r = cg_vreg(g), b, e;
 	int l_slash = ir_label(g->f), l_end = ir_label(g->f), l_dot = ir_label(g->f);
 
 	ir_comment(cc, g->f, "basename: find the last component");
@@ -1101,7 +1077,7 @@ int gen_basename(struct cg *g, struct node *call)
 static void dir_step(struct cg *g, vreg_t k, vreg_t sl, vreg_t st, vreg_t a,
 		     vreg_t b)
 {
-	vreg_t e = vcopy(g, a), ns = vcopy(g, sl);
+	vreg_t e = cg_vcopy(g, a), ns = cg_vcopy(g, sl);
 
 	ir_alui(g->cc, g->f, BPF_ADD, e, 1);
 	ir_alu(g->cc, g->f, BPF_SUB, e, is_zero(g, k));	/* -1 at k == 0 */
@@ -1114,7 +1090,7 @@ static void dir_step(struct cg *g, vreg_t k, vreg_t sl, vreg_t st, vreg_t a,
 int gen_dirname(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t len, s = str_in(g, arg(call, 0), 0, &len), r = cg_vreg(g), e;
+	vreg_t len, s = str_in(g, cg_call_arg(call, 0), 0, &len), r = cg_vreg(g), e;
 	int l_slash = ir_label(g->f), l_end = ir_label(g->f), l_dot = ir_label(g->f);
 
 	ir_comment(cc, g->f, "dirname: find the end of the directory part");
@@ -1165,17 +1141,17 @@ int gen_dirname(struct cg *g, struct node *call)
 /* t = ((x & mask) == pat) as 0/1 */
 static vreg_t seq_is(struct cg *g, vreg_t seq, int64_t mask, int64_t pat)
 {
-	vreg_t x = vcopy(g, seq), m = vconst(g, mask);
+	vreg_t x = cg_vcopy(g, seq), m = cg_vconst(g, mask);
 
 	ir_alu(g->cc, g->f, BPF_AND, x, m);
-	ir_alu(g->cc, g->f, BPF_XOR, x, vconst(g, pat));
+	ir_alu(g->cc, g->f, BPF_XOR, x, cg_vconst(g, pat));
 	return is_zero(g, x);
 }
 
 /* seq >>= t * bits */
 static void seq_drop(struct cg *g, vreg_t seq, vreg_t t, int bits)
 {
-	vreg_t n = vcopy(g, t);
+	vreg_t n = cg_vcopy(g, t);
 
 	ir_alui(g->cc, g->f, BPF_MUL, n, bits);
 	ir_alu(g->cc, g->f, BPF_RSH, seq, n);
@@ -1194,7 +1170,7 @@ static void clean_fwd(struct cg *g, vreg_t d, int l_out)
 {
 	struct dcc *cc = g->cc;
 	uint32_t lim = g->strsize + 2;
-	vreg_t from = vconst(g, 0), to = vconst(g, 0), seq = vconst(g, 0), c, t;
+	vreg_t from = cg_vconst(g, 0), to = cg_vconst(g, 0), seq = cg_vconst(g, 0), c, t;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_comment(cc, g->f, "cleanpath: forward pass, drop // and /./");
@@ -1230,20 +1206,20 @@ static void clean_back_step(struct cg *g, vreg_t c, vreg_t seq, vreg_t to,
 	ir_alu(cc, g->f, BPF_OR, seq, c);
 	dd = seq_is(g, seq, 0xffffffffLL, '/' | '.' << 8 | '.' << 16 | (int64_t)'/' << 24);
 	ir_alu(cc, g->f, BPF_ADD, nup, dd);
-	x = vcopy(g, dd);
+	x = cg_vcopy(g, dd);
 	ir_alui(cc, g->f, BPF_MUL, x, 3);
 	ir_alu(cc, g->f, BPF_ADD, to, x);
 	seq_drop(g, seq, dd, 24);
 	ir_alui(cc, g->f, BPF_XOR, dd, 1);
-	x = vcopy(g, c);
+	x = cg_vcopy(g, c);
 	ir_alui(cc, g->f, BPF_XOR, x, '/');
 	t = is_zero(g, x);
 	ir_alu(cc, g->f, BPF_AND, t, dd);
 	pos = is_zero(g, nup);
 	ir_alui(cc, g->f, BPF_XOR, pos, 1);
-	t10 = vcopy(g, t);
+	t10 = cg_vcopy(g, t);
 	ir_alu(cc, g->f, BPF_AND, t10, pos);
-	t11 = vcopy(g, pos);
+	t11 = cg_vcopy(g, pos);
 	ir_alui(cc, g->f, BPF_XOR, t11, 1);
 	ir_alu(cc, g->f, BPF_AND, t11, t);
 	ir_mov(cc, g->f, to, select01(g, t10, brk, to));
@@ -1257,14 +1233,14 @@ static void clean_back(struct cg *g, vreg_t d, int l_out)
 {
 	struct dcc *cc = g->cc;
 	uint32_t lim = g->strsize + 2;
-	vreg_t top = var_get(g, V_E), to, from, k = vconst(g, 0), seq = vconst(g, 0);
-	vreg_t nup = vconst(g, 0), c, brk;
+	vreg_t top = var_get(g, V_E), to, from, k = cg_vconst(g, 0), seq = cg_vconst(g, 0);
+	vreg_t nup = cg_vconst(g, 0), c, brk;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_comment(cc, g->f, "cleanpath: backward pass, drop dir/../");
 	exit_ifi(g, BPF_JGT, top, lim, l_out);
-	brk = vcopy(g, top);
-	to = vcopy(g, top);
+	brk = cg_vcopy(g, top);
+	to = cg_vcopy(g, top);
 	ir_alui(cc, g->f, BPF_SUB, to, 1);
 	from = cg_vreg(g);
 	ir_place_label(cc, g->f, l_loop);
@@ -1287,7 +1263,7 @@ static void clean_back(struct cg *g, vreg_t d, int l_out)
 static void clean_ups(struct cg *g, vreg_t d, int l_out)
 {
 	struct dcc *cc = g->cc;
-	vreg_t to = var_get(g, V_E), nup = var_get(g, V_X), k = vconst(g, 0), p;
+	vreg_t to = var_get(g, V_E), nup = var_get(g, V_X), k = cg_vconst(g, 0), p;
 	int l_loop = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_alui(cc, g->f, BPF_ADD, to, 1);
@@ -1315,7 +1291,7 @@ static vreg_t clean_result(struct cg *g, vreg_t d, vreg_t r, int l_out)
 	int l_end = ir_label(g->f), l_dot = ir_label(g->f);
 
 	exit_ifi(g, BPF_JGT, to, g->strsize + 2, l_out);
-	n = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, vconst(g, g->strsize),
+	n = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, cg_vconst(g, g->strsize),
 		    ptr_add(g, d, to));
 	ir_jcci(cc, g->f, BPF_JSLT, n, 2, l_dot);
 	ir_jcci(cc, g->f, BPF_JSLE, n, 2, l_end);
@@ -1331,19 +1307,19 @@ static vreg_t clean_result(struct cg *g, vreg_t d, vreg_t r, int l_out)
 int gen_cleanpath(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	struct node *sn = arg(call, 0);
-	vreg_t v = vcopy(g, cg_expr(g, sn)), d = work_buf(g, 1), rc, r, p, first;
+	struct node *sn = cg_call_arg(call, 0);
+	vreg_t v = cg_vcopy(g, cg_expr(g, sn)), d = work_buf(g, 1), rc, r, p, first;
 	uint32_t tmp;
 	int l_out = ir_label(g->f), l_short = ir_label(g->f), l_abs = ir_label(g->f);
 
 	r = result_tmp(g, &tmp);
 	ir_storei(cc, g->f, 1, r, 0, 0);
 	cg_fault_jcci(g, BPF_JEQ, v, 0, DTM_FLT_BADADDR, v);
-	p = vcopy(g, d);
+	p = cg_vcopy(g, d);
 	ir_alui(cc, g->f, BPF_ADD, p, 1);
 	rc = cg_call(g, user_string(sn) ? BPF_FUNC_probe_read_user_str
 					: BPF_FUNC_probe_read_kernel_str,
-		     3, p, vconst(g, g->strsize), v);
+		     3, p, cg_vconst(g, g->strsize), v);
 	cg_fault_jcci(g, BPF_JSLT, rc, 1, DTM_FLT_BADADDR, v);
 	ir_jcci(cc, g->f, BPF_JSLE, rc, 2, l_short);
 	ir_jcci(cc, g->f, BPF_JSGT, rc, g->strsize, l_out);
@@ -1363,9 +1339,9 @@ int gen_cleanpath(struct cg *g, struct node *call)
 	clean_result(g, d, r, l_out);
 	ir_ja(cc, g->f, l_out);
 	ir_place_label(cc, g->f, l_short);
-	p = vcopy(g, d);
+	p = cg_vcopy(g, d);
 	ir_alui(cc, g->f, BPF_ADD, p, 1);
-	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, vconst(g, g->strsize), p);
+	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, r, cg_vconst(g, g->strsize), p);
 	ir_place_label(cc, g->f, l_out);
 	return cg_tmp_ptr(g, tmp);
 }

@@ -12,30 +12,6 @@
 #include "cg.h"
 #include "funcs.h"
 
-static struct node *arg(struct node *call, int i)
-{
-	struct node *a = call->kid[0];
-
-	while (a && i-- > 0)
-		a = a->next;
-	return a;
-}
-
-static vreg_t vconst(struct cg *g, int64_t v)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_movi(g->cc, g->f, d, v);
-	return d;
-}
-
-static vreg_t vcopy(struct cg *g, vreg_t s)
-{
-	vreg_t d = cg_vreg(g);
-
-	ir_mov(g->cc, g->f, d, s);
-	return d;
-}
 
 static void clamp(struct cg *g, int cc_, vreg_t v, int64_t imm, int64_t k);
 
@@ -46,7 +22,7 @@ static void clamp(struct cg *g, int cc_, vreg_t v, int64_t imm, int64_t k);
 static vreg_t strlen_of(struct cg *g, vreg_t s)
 {
 	struct dcc *cc = g->cc;
-	vreg_t n = vconst(g, 0), p = cg_vreg(g);
+	vreg_t n = cg_vconst(g, 0), p = cg_vreg(g);
 	vreg_t w = cg_vreg(g), c = cg_vreg(g);
 	int l_loop = ir_label(g->f), l_find = ir_label(g->f);
 	int l_end = ir_label(g->f), k;
@@ -76,7 +52,7 @@ static vreg_t strlen_of(struct cg *g, vreg_t s)
 
 int gen_strlen(struct cg *g, struct node *call)
 {
-	return strlen_of(g, cg_expr_str(g, arg(call, 0)));
+	return strlen_of(g, cg_expr_str(g, cg_call_arg(call, 0)));
 }
 
 /* strjoin(a, b): t = a; t[len(a)..] = b (truncated to strsize) */
@@ -84,13 +60,13 @@ int gen_strjoin(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
 	uint32_t tmp = cg_tmp_alloc(g, 2 * g->strsize);
-	vreg_t a = cg_expr_str(g, arg(call, 0)), b = cg_expr_str(g, arg(call, 1));
+	vreg_t a = cg_expr_str(g, cg_call_arg(call, 0)), b = cg_expr_str(g, cg_call_arg(call, 1));
 	vreg_t r, d, n;
 	int l_ok = ir_label(g->f);
 
 	ir_comment(cc, g->f, "strjoin: copy a, then b after it");
 	r = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, cg_tmp_ptr(g, tmp),
-		    vconst(g, g->strsize), a);
+		    cg_vconst(g, g->strsize), a);
 	ir_jcci(cc, g->f, BPF_JSGT, r, 0, l_ok);
 	ir_movi(cc, g->f, r, 1);
 	ir_place_label(cc, g->f, l_ok);
@@ -98,7 +74,7 @@ int gen_strjoin(struct cg *g, struct node *call)
 	cg_fault_jcci(g, BPF_JGE, r, g->strsize, DTM_FLT_NOSCRATCH, IR_NOREG);
 	d = cg_tmp_ptr(g, tmp);
 	ir_alu(cc, g->f, BPF_ADD, d, r);
-	n = vconst(g, g->strsize);
+	n = cg_vconst(g, g->strsize);
 	ir_alu(cc, g->f, BPF_SUB, n, r);		/* room left, >= 1 */
 	cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, d, n, b);
 	return cg_tmp_ptr(g, tmp);
@@ -111,29 +87,29 @@ static vreg_t read_str(struct cg *g, vreg_t src, bool user)
 
 	r = cg_call(g, user ? BPF_FUNC_probe_read_user_str
 			    : BPF_FUNC_probe_read_kernel_str,
-		    3, cg_tmp_ptr(g, tmp), vconst(g, g->strsize), src);
+		    3, cg_tmp_ptr(g, tmp), cg_vconst(g, g->strsize), src);
 	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, src);
 	return cg_tmp_ptr(g, tmp);
 }
 
 int gen_copyinstr(struct cg *g, struct node *call)
 {
-	return read_str(g, cg_expr(g, arg(call, 0)), true);
+	return read_str(g, cg_expr(g, cg_call_arg(call, 0)), true);
 }
 
 /* copyin(addr, size): size must be a constant here */
 int gen_copyin(struct cg *g, struct node *call)
 {
-	struct node *sz = arg(call, 1);
+	struct node *sz = cg_call_arg(call, 1);
 	uint32_t tmp, size;
-	vreg_t a = cg_expr(g, arg(call, 0)), r;
+	vreg_t a = cg_expr(g, cg_call_arg(call, 0)), r;
 
 	if (!sz->is_const || sz->cval <= 0 || sz->cval > 4096)
 		return -1;
 	size = (uint32_t)sz->cval;
 	tmp = cg_tmp_alloc(g, size);
 	r = cg_call(g, BPF_FUNC_probe_read_user, 3, cg_tmp_ptr(g, tmp),
-		    vconst(g, size), a);
+		    cg_vconst(g, size), a);
 	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, a);
 	return cg_tmp_ptr(g, tmp);
 }
@@ -192,21 +168,21 @@ int gen_substr(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
 	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
-	vreg_t s = cg_expr_str(g, arg(call, 0)), i, rem, len, src, d;
+	vreg_t s = cg_expr_str(g, cg_call_arg(call, 0)), i, rem, len, src, d;
 	int l_end = ir_label(g->f);
 
 	i = cg_vreg(g);
-	ir_mov(cc, g->f, i, cg_expr(g, arg(call, 1)));
+	ir_mov(cc, g->f, i, cg_expr(g, cg_call_arg(call, 1)));
 	rem = cg_vreg(g);
-	if (arg(call, 2))
-		ir_mov(cc, g->f, rem, cg_expr(g, arg(call, 2)));
+	if (cg_call_arg(call, 2))
+		ir_mov(cc, g->f, rem, cg_expr(g, cg_call_arg(call, 2)));
 	else
 		ir_movi(cc, g->f, rem, g->strsize);
 	len = strlen_of(g, s);
 	substr_bounds(g, len, i, rem);
 	ir_storei(cc, g->f, 1, cg_tmp_ptr(g, tmp), 0, 0);
 	ir_jcci(cc, g->f, BPF_JEQ, rem, 0, l_end);
-	src = vcopy(g, s);
+	src = cg_vcopy(g, s);
 	ir_alu(cc, g->f, BPF_ADD, src, i);
 	ir_alui(cc, g->f, BPF_ADD, rem, 1);
 	d = cg_tmp_ptr(g, tmp);
@@ -227,8 +203,8 @@ int gen_substr(struct cg *g, struct node *call)
 static int change_case(struct cg *g, struct node *call, int lo, int hi)
 {
 	struct dcc *cc = g->cc;
-	vreg_t t = read_str(g, cg_expr(g, arg(call, 0)), false);
-	vreg_t i = vconst(g, 0), p = cg_vreg(g), c = cg_vreg(g), a, m;
+	vreg_t t = read_str(g, cg_expr(g, cg_call_arg(call, 0)), false);
+	vreg_t i = cg_vconst(g, 0), p = cg_vreg(g), c = cg_vreg(g), a, m;
 	int l_loop = ir_label(g->f), l_cont = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_place_label(cc, g->f, l_loop);
@@ -238,9 +214,9 @@ static int change_case(struct cg *g, struct node *call, int lo, int hi)
 	ir_jcci(cc, g->f, BPF_JNE, c, 0, l_cont);
 	ir_ja(cc, g->f, l_end);
 	ir_place_label(cc, g->f, l_cont);
-	a = vcopy(g, c);
+	a = cg_vcopy(g, c);
 	ir_alui(cc, g->f, BPF_SUB, a, lo);
-	m = vcopy(g, a);
+	m = cg_vcopy(g, a);
 	ir_alui(cc, g->f, BPF_SUB, m, hi - lo + 1);
 	ir_alui(cc, g->f, BPF_RSH, m, 63);		/* c <= hi */
 	ir_alui(cc, g->f, BPF_RSH, a, 63);
@@ -270,7 +246,7 @@ int gen_tolower(struct cg *g, struct node *call)
 /* d = byte-reversed low `bytes` bytes of v */
 static vreg_t bswap(struct cg *g, vreg_t v, int bytes)
 {
-	vreg_t d = vconst(g, 0), t = cg_vreg(g);
+	vreg_t d = cg_vconst(g, 0), t = cg_vreg(g);
 	int i;
 
 	for (i = 0; i < bytes; i++) {
@@ -285,12 +261,12 @@ static vreg_t bswap(struct cg *g, vreg_t v, int bytes)
 	return d;
 }
 
-int gen_htons(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 2); }
-int gen_htonl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 4); }
-int gen_htonll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 8); }
-int gen_ntohs(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 2); }
-int gen_ntohl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 4); }
-int gen_ntohll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, arg(call, 0)), 8); }
+int gen_htons(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 2); }
+int gen_htonl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 4); }
+int gen_htonll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 8); }
+int gen_ntohs(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 2); }
+int gen_ntohl(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 4); }
+int gen_ntohll(struct cg *g, struct node *call) { return bswap(g, cg_expr(g, cg_call_arg(call, 0)), 8); }
 
 int gen_copyinto(struct cg *g, struct node *call) { return -1; }
 int gen_alloca(struct cg *g, struct node *call) { return -1; }
@@ -300,7 +276,7 @@ int gen_bcopy(struct cg *g, struct node *call) { return -1; }
 
 static int addr_value(struct cg *g, struct node *call)
 {
-	return vcopy(g, cg_expr(g, arg(call, 0)));
+	return cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0)));
 }
 
 int gen_func(struct cg *g, struct node *call) { return addr_value(g, call); }
@@ -326,7 +302,7 @@ static vreg_t kread(struct cg *g, vreg_t p, uint32_t size)
 
 	ir_storei(g->cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, 0);
 	r = cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp),
-		    vconst(g, size), p);
+		    cg_vconst(g, size), p);
 	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, p);
 	ir_load(g->cc, g->f, size, v, cg_tmp_ptr(g, tmp), 0);
 	return v;
@@ -357,8 +333,8 @@ static vreg_t kfield(struct cg *g, vreg_t base, const char *sname,
 int gen_progenyof(struct cg *g, struct node *call)
 {
 	struct dcc *cc = g->cc;
-	vreg_t pid = vcopy(g, cg_expr(g, arg(call, 0))), r = vconst(g, 0);
-	vreg_t t = cg_call(g, BPF_FUNC_get_current_task, 0), k = vconst(g, 0), v, p;
+	vreg_t pid = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0))), r = cg_vconst(g, 0);
+	vreg_t t = cg_call(g, BPF_FUNC_get_current_task, 0), k = cg_vconst(g, 0), v, p;
 	int l_loop = ir_label(g->f), l_yes = ir_label(g->f), l_end = ir_label(g->f);
 
 	ir_comment(cc, g->f, "progenyof: walk up the real_parent chain");
@@ -383,7 +359,7 @@ int gen_progenyof(struct cg *g, struct node *call)
 /* Linux dev_t: major in the bits 20-31, minor in the bits 0-19 */
 int gen_getmajor(struct cg *g, struct node *call)
 {
-	vreg_t v = vcopy(g, cg_expr(g, arg(call, 0)));
+	vreg_t v = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0)));
 
 	ir_alui(g->cc, g->f, BPF_RSH, v, 20);
 	ir_alui(g->cc, g->f, BPF_AND, v, 0xfff);
@@ -392,7 +368,7 @@ int gen_getmajor(struct cg *g, struct node *call)
 
 int gen_getminor(struct cg *g, struct node *call)
 {
-	vreg_t v = vcopy(g, cg_expr(g, arg(call, 0)));
+	vreg_t v = cg_vcopy(g, cg_expr(g, cg_call_arg(call, 0)));
 
 	ir_alui(g->cc, g->f, BPF_AND, v, 0xfffff);
 	return v;
@@ -407,7 +383,7 @@ int gen_getminor(struct cg *g, struct node *call)
 /* owner = mutex->owner & ~MUTEX_FLAGS */
 static vreg_t mutex_owner(struct cg *g, struct node *call)
 {
-	vreg_t m = cg_expr(g, arg(call, 0));
+	vreg_t m = cg_expr(g, cg_call_arg(call, 0));
 	vreg_t o = kfield(g, m, "struct mutex", "owner", 8, call);
 
 	ir_alui(g->cc, g->f, BPF_AND, o, ~MUTEX_FLAGS);
@@ -423,7 +399,7 @@ int gen_mutex_owner(struct cg *g, struct node *call)
 int gen_mutex_owned(struct cg *g, struct node *call)
 {
 	vreg_t o = mutex_owner(g, call), t = cg_call(g, BPF_FUNC_get_current_task, 0);
-	vreg_t r = vconst(g, 1);
+	vreg_t r = cg_vconst(g, 1);
 	int l = ir_label(g->f);
 
 	ir_jcc(g->cc, g->f, BPF_JEQ, o, t, l);
@@ -435,20 +411,20 @@ int gen_mutex_owned(struct cg *g, struct node *call)
 /* Linux mutexes are adaptive (they spin, then sleep) */
 int gen_mutex_type_adaptive(struct cg *g, struct node *call)
 {
-	cg_expr(g, arg(call, 0));
-	return vconst(g, 1);
+	cg_expr(g, cg_call_arg(call, 0));
+	return cg_vconst(g, 1);
 }
 
 int gen_mutex_type_spin(struct cg *g, struct node *call)
 {
-	cg_expr(g, arg(call, 0));
-	return vconst(g, 0);
+	cg_expr(g, cg_call_arg(call, 0));
+	return cg_vconst(g, 0);
 }
 
 /* the qrwlock counter: the first word of rwlock_t (raw_lock.cnts) */
 static vreg_t rw_cnts(struct cg *g, struct node *call)
 {
-	return kread(g, cg_expr(g, arg(call, 0)), 4);
+	return kread(g, cg_expr(g, cg_call_arg(call, 0)), 4);
 }
 
 /* reader count bits (non-zero if read-held), as DTrace for Linux */
@@ -463,7 +439,7 @@ int gen_rw_read_held(struct cg *g, struct node *call)
 /* writer holds the lock */
 int gen_rw_write_held(struct cg *g, struct node *call)
 {
-	vreg_t c = rw_cnts(g, call), r = vconst(g, 0);
+	vreg_t c = rw_cnts(g, call), r = cg_vconst(g, 0);
 	int l = ir_label(g->f);
 
 	ir_alui(g->cc, g->f, BPF_AND, c, QW_LOCKED);
@@ -476,7 +452,7 @@ int gen_rw_write_held(struct cg *g, struct node *call)
 /* a writer holds or waits for the lock */
 int gen_rw_iswriter(struct cg *g, struct node *call)
 {
-	vreg_t c = rw_cnts(g, call), r = vconst(g, 0);
+	vreg_t c = rw_cnts(g, call), r = cg_vconst(g, 0);
 	int l = ir_label(g->f);
 
 	ir_alui(g->cc, g->f, BPF_AND, c, QW_WMASK);
@@ -504,14 +480,14 @@ static bool tracing_prog(struct cg *g)
 int gen_d_path(struct cg *g, struct node *call)
 {
 	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
-	vreg_t p = cg_expr(g, arg(call, 0)), r;
+	vreg_t p = cg_expr(g, cg_call_arg(call, 0)), r;
 
 	if (!tracing_prog(g))
 		dcc_error(g->cc, call->loc, "D_FUNC_UNDEF",
 			  "d_path( ) is only available in fbt probes: the kernel "
 			  "allows bpf_d_path() in fentry/fexit programs only");
 	ir_storei(g->cc, g->f, 1, cg_tmp_ptr(g, tmp), 0, 0);
-	r = cg_call(g, BPF_FUNC_d_path, 3, p, cg_tmp_ptr(g, tmp), vconst(g, g->strsize));
+	r = cg_call(g, BPF_FUNC_d_path, 3, p, cg_tmp_ptr(g, tmp), cg_vconst(g, g->strsize));
 	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, p);
 	return cg_tmp_ptr(g, tmp);
 }
