@@ -6,6 +6,8 @@
  *
  * Providers, in dtrace(8)'s order (its IDs are the table order from 1):
  *   dtrace    BEGIN, END, ERROR (always ids 1-3)
+ *   cpc       EVENT-all-1000000000 for each software perf event that opens
+ *             here (as DTrace lists them; any EVENT-MODE-COUNT compiles)
  *   fbt       vmlinux:FUNC:entry|return, only when the kernel offers
  *             function tracing (available_filter_functions readable and
  *             kprobe_events present; not on this machine)
@@ -34,7 +36,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <linux/perf_event.h>
 
 #include "dload/dep_probes.h"
 #include "internal.h"
@@ -123,6 +128,31 @@ static int add_dtrace(struct dload_probes *l)
 
 	for (size_t i = 0; !err && i < 3; i++)
 		err = add(l, DTM_PROV_DTRACE, "dtrace", "", "", names[i]);
+	return err;
+}
+
+/* cpc: the software events dcc's prov_cpc.c knows, if this host opens them */
+static int add_cpc(struct dload_probes *l)
+{
+	static const char *const ev[] = {
+		"cpu_clock", "task_clock", "page_faults", "context_switches",
+		"cpu_migrations", "minor_faults", "major_faults",
+		"alignment_faults", "emulation_faults",
+	};	/* indexed by PERF_COUNT_SW_* */
+	struct perf_event_attr a = { .size = sizeof(a), .type = PERF_TYPE_SOFTWARE };
+	char name[64];
+	int err = 0, fd;
+
+	for (size_t i = 0; !err && i < sizeof(ev) / sizeof(ev[0]); i++) {
+		a.config = i;
+		fd = syscall(SYS_perf_event_open, &a, -1, 0, -1,
+			     PERF_FLAG_FD_CLOEXEC);
+		if (fd < 0)
+			continue;
+		close(fd);
+		snprintf(name, sizeof(name), "%s-all-1000000000", ev[i]);
+		err = add(l, DTM_PROV_CPC, "cpc", "", "", name);
+	}
 	return err;
 }
 
@@ -634,6 +664,8 @@ static int add_kernel(struct dload_probes *l)
 	int err = add_dtrace(l);
 
 	if (!err)
+		err = add_cpc(l);
+	if (!err)
 		err = add_fbt(l);
 	if (!err)
 		err = add_dep(l, "io");
@@ -750,8 +782,8 @@ static const struct pattr *pattr_of(uint32_t kind)
 {
 	size_t i;
 
-	if (kind == DTM_PROV_TICK)
-		kind = DTM_PROV_PROFILE;
+	if (kind == DTM_PROV_TICK || kind == DTM_PROV_CPC)
+		kind = DTM_PROV_PROFILE;	/* DTrace gives cpc profile's */
 	for (i = 0; pattrs[i].kind && pattrs[i].kind != kind; i++)
 		;
 	return &pattrs[i];

@@ -128,7 +128,7 @@ static int check_probe(struct dload_obj *o, uint32_t i)
 		return bad(o, "probe", i, "no program name");
 	if (p->clause >= m->nclauses)
 		return bad(o, "probe", i, "clause index out of range");
-	if (p->kind < DTM_PROV_DTRACE || p->kind > DTM_PROV_IO)
+	if (p->kind < DTM_PROV_DTRACE || p->kind > DTM_PROV_CPC)
 		return bad(o, "probe", i, "unknown provider kind");
 	if (p->kind == DTM_PROV_DTRACE &&
 	    (p->param < DTM_BEGIN || p->param > DTM_ERROR))

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_perf.c -- the profile provider: profile-N and tick-N on software
- * cpu-clock perf events (perf_event programs).
+ * prov_perf.c -- the perf-event providers: profile-N and tick-N on software
+ * cpu-clock perf events, and cpc:::EVENT-MODE-COUNT on any software perf
+ * event (perf_event programs).
  *
  * The period in ns is dtm_probe.param.  profile-N opens one event on every
  * online CPU; tick-N opens one event on CPU 0.  Measured on this VM: a
  * cpu-clock event on an idle CPU 1 never fires, while CPU 0 fires on time
  * whether idle or not, so CPU 0 is the tick CPU.  The program is attached
  * with bpf_program__attach_perf_event_opts (cookie = prid); libbpf then owns
- * the perf event fd and closes it on detach.
+ * the perf event fd and closes it on detach.  A cpc probe opens its event
+ * (DTM_CPC_EVENT/MODE/PERIOD of dtm_probe.param) on every online CPU; as in
+ * DTrace, CPUs where it cannot be opened are skipped, and it is an error
+ * only when no CPU takes it.
  */
 #include <errno.h>
 #include <linux/perf_event.h>
@@ -50,6 +54,23 @@ static int tick_resolve(struct dload_obj *o, uint32_t epid,
 	return perf_resolve(o, epid, p, DTM_PROV_TICK);
 }
 
+/* The perf event of a profile/tick (cpu-clock) or cpc probe. */
+static void event_attr(const struct dl_cprobe *cp, struct perf_event_attr *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->size = sizeof(*a);
+	a->type = PERF_TYPE_SOFTWARE;
+	a->config = PERF_COUNT_SW_CPU_CLOCK;
+	a->sample_period = cp->param;
+	if (cp->kind != DTM_PROV_CPC)
+		return;
+	a->config = DTM_CPC_EVENT(cp->param);
+	a->sample_period = DTM_CPC_PERIOD(cp->param);
+	a->exclude_kernel = DTM_CPC_MODE(cp->param) == DTM_CPC_USER;
+	a->exclude_user = DTM_CPC_MODE(cp->param) == DTM_CPC_KERNEL;
+	a->wakeup_events = 1;
+}
+
 static int attach_cpu(struct dload_obj *o, struct bpf_program *prog,
 		      const struct dl_cprobe *cp, uint32_t prid, int cpu)
 {
@@ -58,16 +79,13 @@ static int attach_cpu(struct dload_obj *o, struct bpf_program *prog,
 	struct bpf_link *link;
 	int fd, err;
 
-	memset(&attr, 0, sizeof(attr));
-	attr.size = sizeof(attr);
-	attr.type = PERF_TYPE_SOFTWARE;
-	attr.config = PERF_COUNT_SW_CPU_CLOCK;
-	attr.sample_period = cp->param;
+	event_attr(cp, &attr);
 	fd = syscall(SYS_perf_event_open, &attr, -1, cpu, -1,
 		     PERF_FLAG_FD_CLOEXEC);
 	if (fd < 0)
-		return dl_err(o, -errno, "cannot open a cpu-clock event on CPU %d: %s",
-			      cpu, strerror(errno));
+		return dl_err(o, -errno, "cannot open a perf event for %s:::%s on CPU %d: %s",
+			      cp->names.prov, cp->names.name, cpu,
+			      strerror(errno));
 	link = bpf_program__attach_perf_event_opts(prog, fd, &opts);
 	err = libbpf_get_error(link);
 	if (err) {
@@ -129,6 +147,46 @@ static int tick_attach(struct dload_obj *o, struct bpf_program *prog,
 {
 	return attach_cpu(o, prog, cp, prid, DL_TICK_CPU);
 }
+
+static int cpc_resolve(struct dload_obj *o, uint32_t epid,
+		       const struct dtm_probe *p)
+{
+	int err = dl_bind_probe(o, epid, DTM_PROV_CPC, "cpc", "", "",
+				dl_str(&o->meta, p->name), NULL, p->param, 0);
+
+	return err ? err : 1;
+}
+
+/* Every online CPU that takes the event; an error only if none does. */
+static int cpc_attach(struct dload_obj *o, struct bpf_program *prog,
+		      uint32_t epid, const struct dl_cprobe *cp, uint32_t prid)
+{
+	int max = o->ncpus, err = -ENODEV, n = 0;
+	bool *on = calloc(max, sizeof(*on));
+
+	if (!on)
+		return dl_err(o, -ENOMEM, "out of memory");
+	if (online_cpus(on, max) <= 0)
+		for (int c = 0; c < max; c++)
+			on[c] = true;
+	for (int c = 0; c < max; c++)
+		if (on[c] && !(err = attach_cpu(o, prog, cp, prid, c)))
+			n++;
+	free(on);
+	if (n)
+		o->errmsg[0] = 0;
+	else if (err == -ENODEV)
+		dl_err(o, err, "no CPU for %s:::%s", cp->names.prov,
+		       cp->names.name);
+	return n ? 0 : err;
+}
+
+const struct dl_prov dl_prov_cpc = {
+	.kind = DTM_PROV_CPC,
+	.name = "cpc",
+	.resolve = cpc_resolve,
+	.attach = cpc_attach,
+};
 
 const struct dl_prov dl_prov_profile = {
 	.kind = DTM_PROV_PROFILE,

@@ -149,7 +149,23 @@ enum dtm_prov {
 	DTM_PROV_PROC,		/* proc provider on tracepoints */
 	DTM_PROV_SCHED,
 	DTM_PROV_IO,
+	DTM_PROV_CPC,		/* cpc:::EVENT-MODE-COUNT: software perf event on
+				   every CPU, dtm_probe.param = DTM_CPC_PARAM */
 };
+
+/*
+ * cpc probes: dtm_probe.param packs the perf event (PERF_TYPE_SOFTWARE
+ * config, PERF_COUNT_SW_*) in bits 58-63, the mode (DTM_CPC_ALL/USER/KERNEL:
+ * USER sets exclude_kernel, KERNEL exclude_user) in bits 56-57 and the
+ * sample period (COUNT) in bits 0-55.
+ */
+enum dtm_cpc_mode { DTM_CPC_ALL, DTM_CPC_USER, DTM_CPC_KERNEL };
+#define DTM_CPC_PERIOD_MASK	((1ull << 56) - 1)
+#define DTM_CPC_PARAM(ev, mode, period) \
+	((uint64_t)(ev) << 58 | (uint64_t)(mode) << 56 | (period))
+#define DTM_CPC_EVENT(param)	((param) >> 58)
+#define DTM_CPC_MODE(param)	((param) >> 56 & 3)
+#define DTM_CPC_PERIOD(param)	((param) & DTM_CPC_PERIOD_MASK)
 
 /* dtrace-provider probe names, in dtm_probe.param for DTM_PROV_DTRACE. */
 enum dtm_dtrace_probe { DTM_BEGIN = 1, DTM_END, DTM_ERROR };
