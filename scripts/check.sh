@@ -5,6 +5,7 @@
 #   1. unit tests        build/san/tests/*
 #   2. error tests       tests/errors/TAG.name.d must fail to compile with
 #                        "[TAG]" in build/san/dcc's message, exit status 1
+#                        (macro arguments from TAG.name.args, if present)
 #   3. run tests         tests/run/X.d is compiled by build/san/dcc and run by
 #                        build/san/dload (extra options from X.args) with
 #                        _DTRACE_TESTING set (no CPU/ID columns); stdout
@@ -93,7 +94,9 @@ part_begin "error tests"
 for d in tests/errors/*.d; do
 	[ -f "$d" ] || continue
 	tag=$(basename "$d"); tag=${tag%%.*}
-	timeout "$TIMEOUT" "$SAN/dcc" -o "$TMP/err.o" "$d" >"$TMP/err.out" 2>&1
+	margs=; [ -f "${d%.d}.args" ] && margs=$(cat "${d%.d}.args")
+	# shellcheck disable=SC2086
+	timeout "$TIMEOUT" "$SAN/dcc" -o "$TMP/err.o" "$d" $margs >"$TMP/err.out" 2>&1
 	st=$?
 	if crashed $st "$TMP/err.out"; then
 		fail "$d: $(status_text $st "$TMP/err.out")"
