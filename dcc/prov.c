@@ -16,7 +16,7 @@
 
 static const struct provider *const providers[] = {
 	&prov_dtrace, &prov_profile, &prov_syscall, &prov_sdt, &prov_fbt,
-	&prov_proc, &prov_sched, &prov_io, &prov_pid, &prov_cpc,
+	&prov_proc, &prov_sched, &prov_io, &prov_pid, &prov_cpc, &prov_rawtp,
 	&prov_usdt,	/* last: any PROVIDER<pid> no other provider takes */
 };
 

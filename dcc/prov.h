@@ -60,6 +60,7 @@ extern const struct provider prov_dtrace, prov_profile, prov_tick,
 extern const struct provider prov_proc, prov_sched, prov_io, prov_pid,
 	prov_usdt;
 extern const struct provider prov_cpc;
+extern const struct provider prov_rawtp;
 
 /* Resolve pd against every provider; D_PDESC_ZERO if none accepts it
  * (unless -Z).  Returns false if nothing matched (and -Z allowed it). */

@@ -32,7 +32,7 @@
 static const struct dl_prov *const providers[] = {
 	&dl_prov_dtrace, &dl_prov_syscall, &dl_prov_profile, &dl_prov_tick,
 	&dl_prov_sdt, &dl_prov_fbt, &dl_prov_pid, &dl_prov_usdt,
-	&dl_prov_proc, &dl_prov_sched, &dl_prov_io, &dl_prov_cpc,
+	&dl_prov_proc, &dl_prov_sched, &dl_prov_io, &dl_prov_cpc, &dl_prov_rawtp,
 };
 
 const struct dl_prov *dl_prov_find(uint32_t kind)

@@ -192,6 +192,7 @@ extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
 	dl_prov_tick, dl_prov_sdt, dl_prov_fbt, dl_prov_pid, dl_prov_usdt,
 	dl_prov_proc, dl_prov_sched, dl_prov_io;
 extern const struct dl_prov dl_prov_cpc;
+extern const struct dl_prov dl_prov_rawtp;
 int dl_tracefs(char *buf, size_t len);
 
 /* prov_uprobe.c: ELF files and the objects of a process (pid, usdt) */

@@ -222,6 +222,7 @@ EXAMPLES=(
 	'tick.d||^tick-100 fired [0-9]+ times in one second$'
 	'syscall_open.d|-c "cat /etc/hostname /nonexistent"|^cat: open /etc/hostname = fd [0-9]+$ ;; ^cat: open /nonexistent failed, errno 2$'
 	'sdt_sched_switch.d||^context switches: [1-9][0-9]*$'
+	'rawtp_sched_switch.d||^context switches: [1-9][0-9]*$'
 	'pid_calls.d|-c $OPT/progs/uprog|^add\(1, 10\) = 11$ ;; ^ +mul3 +3$'
 	'usdt_probes.d|-c $OPT/progs/uprog|^greet: greet\("world", 1\)$ ;; ^mul3: 3 \* 2 \* 3 = 18$'
 	'proc_lifecycle.d|-c "sh -c /bin/true"|^[0-9]+ true: exec succeeded$'
