@@ -5,7 +5,9 @@
  * cg_program() emits one BPF program per (clause, probe description) pair:
  *
  *   prologue   ctx = r1; g = dt_globals[0]; (not for BEGIN/END/ERROR:
- *              if g->state != ACTIVE goto out); s = dt_scratch[0];
+ *              if g->state != ACTIVE goto out); s = dt_scratch[depth]
+ *              (cg_nest.c: a program interrupting another on the CPU
+ *              gets the next entry);
  *              provider prologue (mstate.arg0..9, errno);
  *              record header {epid, prid, cpu} at s + rec_off
  *   predicate  if (!pred) goto out
@@ -326,12 +328,15 @@ static struct ir_insn *lookup_zero(struct cg *g, const char *map,
 {
 	struct dcc *cc = g->cc;
 	vreg_t m = cg_vreg(g), k = cg_vreg(g), v;
+	struct ir_insn *in;
 
 	ir_comment(cc, g->f, "%s = map_lookup_elem(&%s, &zero)",
 		   slot == g->slot_g ? "g" : "s", map);
 	ir_ld_map(cc, g->f, m, map);
 	ir_mov(cc, g->f, k, IR_FP);
-	ir_alui(cc, g->f, BPF_ADD, k, kslot);
+	in = ir_alui(cc, g->f, BPF_ADD, k, kslot);
+	if (slot == g->slot_s)
+		g->s_key = in;	/* cg_nest() makes the key the depth */
 	v = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, k);
 	ir_jcci(cc, g->f, BPF_JEQ, v, 0, g->lbl_out);
 	return ir_store(cc, g->f, 8, IR_FP, slot, v);
@@ -451,7 +456,7 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 		cg_call(g, BPF_FUNC_ringbuf_output, 4, m, d, n, z);
 	}
 	ir_place_label(cc, f, g->lbl_out);
-	ir_movi(cc, f, IR_R0, 0);
+	g->ret_out = ir_movi(cc, f, IR_R0, 0);
 	ir_exit(cc, f);
 	gen_fault_sites(g);
 	if (!label_used(f, g->lbl_fault))
@@ -475,7 +480,7 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 	z = cg_vreg(g);
 	ir_movi(cc, f, z, 0);
 	cg_call(g, BPF_FUNC_ringbuf_output, 4, m, d, n, z);
-	ir_movi(cc, f, IR_R0, 0);
+	g->ret_fault = ir_movi(cc, f, IR_R0, 0);
 	ir_exit(cc, f);
 }
 
@@ -527,6 +532,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	g->line = cl->line;
 	g->lbl_out = ir_label(g->f);
 	g->lbl_fault = ir_label(g->f);
+	g->s_key = g->ret_out = g->ret_fault = NULL;
 	g->slot_prid = 0;
 	g->prid_data = 0;
 	g->rec_size = CG_REC_HDR;
@@ -550,6 +556,7 @@ static void gen_program(struct cg *g, struct cg_probe *pr, struct cg_clause *cl)
 	save_layout(g, traces);
 	apply_fixups(g);
 	cg_trim(g, traces);
+	cg_nest(g);
 }
 
 /* ---- clauses and probe descriptions ---------------------------------------------- */
@@ -662,7 +669,10 @@ static void define_maps(struct cg *g)
 	gsize = (gsize + g->strsize + 15) & ~7u;
 	ir_map_add(cc, g->p, DTM_MAP_GLOBALS, BPF_MAP_TYPE_ARRAY, 4, gsize, 1);
 	ir_map_add(cc, g->p, DTM_MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
-		   (g->scratch_size + 7) & ~7u, 1);
+		   (g->scratch_size + 7) & ~7u, CG_NEST_MAX);
+	if (g->nest_used)
+		ir_map_add(cc, g->p, CG_MAP_NEST, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
+			   4, 1);
 	ir_map_add(cc, g->p, DTM_MAP_RINGBUF, BPF_MAP_TYPE_RINGBUF, 0, 0,
 		   DEFAULT_RINGBUF);
 	ir_map_add(cc, g->p, DTM_MAP_PROBES, BPF_MAP_TYPE_ARRAY, 4,

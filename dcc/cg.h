@@ -11,7 +11,7 @@
  *
  * Memory layout at run time:
  *   dt_globals[0]  struct dtm_globals_hdr, then the D globals (sema offsets)
- *   dt_scratch[0]  (per CPU)
+ *   dt_scratch[d]  (per CPU; d = nesting depth, dt_nest[0], cg_nest.c)
  *     CG_MST_OFF    mstate: arg0..arg9, errno, ...
  *     CG_THIS_OFF   this-> variables (sema offsets)
  *     rec_off       the record being built: dtm_rec_hdr + items
@@ -158,6 +158,10 @@ struct cg {
 	 * mstate, record header; the stores of ctx, g and s to their slots */
 	struct cg_seg seg_g, seg_s, seg_h, seg_p;	/* seg_p: predicate */
 	struct ir_insn *st_ctx, *st_g, *st_s;
+	/* nesting (cg_nest.c): the key address of the scratch lookup and
+	 * the `r0 = 0` of the two exits (out, fault: NULL if none) */
+	struct ir_insn *s_key, *ret_out, *ret_fault;
+	bool nest_used;		/* some program uses dt_nest */
 	uint32_t prid_data;	/* 1 + .rodata offset of the u32 prid the
 				   provider filter found, 0: none */
 	struct cg_fsite *fsites;	/* fault sites, emitted at the end */
@@ -304,6 +308,11 @@ vreg_t cg_core_bitfield_load(struct cg *g, struct cg_lv *lv);
 /* p = base + offsetof(struct sname, member) (relocated); *mt = its type */
 vreg_t cg_core_field_ptr(struct cg *g, vreg_t base, const char *sname,
 			 const char *member, struct type **mt);
+
+/* cg_nest.c: per-CPU nesting levels of the scratch memory */
+#define CG_MAP_NEST	"dt_nest"	/* PERCPU_ARRAY[1]: u32 depth */
+#define CG_NEST_MAX	4		/* dt_scratch entries */
+void cg_nest(struct cg *g);
 
 /* cg_alloca.c: scratch memory (alloca, bcopy, copyinto, copyin) */
 void cg_alloca_scan(struct cg *g);	/* before codegen */

@@ -458,8 +458,86 @@ int gen_chill(struct cg *g, struct node *call)
 {
 	return not_implemented(g, call);
 }
-int gen_copyout(struct cg *g, struct node *call) { return -1; }
-int gen_copyoutstr(struct cg *g, struct node *call) { return -1; }
+
+/* ---- destructive writes to user memory ----------------------------------------------- */
+
+/* if (v > k) v = k: both paths leave v in [0, k] for the verifier */
+static void clamp_max(struct cg *g, vreg_t v, int64_t k)
+{
+	int l = ir_label(g->f);
+
+	ir_jcci(g->cc, g->f, BPF_JLE, v, k, l);
+	ir_movi(g->cc, g->f, v, k);
+	ir_place_label(g->cc, g->f, l);
+}
+
+/* probe_write_user(addr, src, n) with n in [1, max] (nothing for n == 0);
+ * a non-zero return is a fault at addr, as DTrace's BADADDR */
+static void write_user(struct cg *g, vreg_t addr, vreg_t src, vreg_t n,
+		       uint32_t max)
+{
+	int l_skip = ir_label(g->f);
+	vreg_t r;
+
+	ir_comment(g->cc, g->f, "copyout: if (n > 0) probe_write_user(addr, "
+		   "src, n <= %u)", max);
+	clamp_max(g, n, max);
+	ir_jcci(g->cc, g->f, BPF_JLT, n, 1, l_skip);
+	r = cg_call(g, BPF_FUNC_probe_write_user, 3, addr, src, n);
+	cg_fault_jcci(g, BPF_JNE, r, 0, DTM_FLT_BADADDR, addr);
+	ir_place_label(g->cc, g->f, l_skip);
+}
+
+/* copyout(buf, addr, nbytes): alloca buffers are checked in place; other
+ * (kernel) memory goes through a temporary of the constant size, or of
+ * strsize bytes; a larger nbytes is a BADSIZE fault */
+int gen_copyout(struct cg *g, struct node *call)
+{
+	struct node *b = arg(call, 0), *sz = arg(call, 2);
+	vreg_t buf = cg_expr(g, b), addr = cg_expr(g, arg(call, 1));
+	vreg_t n = cg_vcopy(g, cg_expr(g, sz)), src, r;
+	uint32_t max, tmp;
+
+	if (cg_tainted(g, b)) {
+		max = g->scratchsize;
+		cg_fault_jcci(g, BPF_JGT, n, max, DTM_FLT_BADSIZE, n);
+		src = cg_alloca_check(g, buf, n, 0);
+	} else {
+		max = sz->is_const && sz->cval > 0 && sz->cval <= 4096 ?
+		      (uint32_t)sz->cval : g->strsize;
+		cg_fault_jcci(g, BPF_JGT, n, max, DTM_FLT_BADSIZE, n);
+		tmp = cg_tmp_alloc(g, max);
+		ir_comment(g->cc, g->f, "copyout: tmp = kernel bytes of buf");
+		clamp_max(g, n, max);
+		r = cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp),
+			    n, buf);
+		cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, buf);
+		src = cg_tmp_ptr(g, tmp);
+	}
+	write_user(g, addr, src, n, max);
+	return 0;
+}
+
+/* copyoutstr(str, addr, maxlen): n = min(strlen(str) + 1, maxlen) bytes,
+ * through a strsize temporary (n = probe_read_str's count, NUL included) */
+int gen_copyoutstr(struct cg *g, struct node *call)
+{
+	vreg_t s = cg_expr_str(g, arg(call, 0)), addr = cg_expr(g, arg(call, 1));
+	vreg_t max = cg_expr(g, arg(call, 2)), n;
+	uint32_t tmp = cg_tmp_alloc(g, g->strsize);
+	int l = ir_label(g->f);
+
+	ir_comment(g->cc, g->f, "copyoutstr: n = probe_read_str(tmp, strsize, s)");
+	n = cg_call(g, BPF_FUNC_probe_read_kernel_str, 3, cg_tmp_ptr(g, tmp),
+		    vconst(g, g->strsize), s);
+	cg_fault_jcci(g, BPF_JSLT, n, 0, DTM_FLT_BADADDR, s);
+	n = cg_vcopy(g, n);
+	ir_jcc(g->cc, g->f, BPF_JLE, n, max, l);	/* n = min(n, maxlen) */
+	ir_mov(g->cc, g->f, n, max);
+	ir_place_label(g->cc, g->f, l);
+	write_user(g, addr, cg_tmp_ptr(g, tmp), n, g->strsize);
+	return 0;
+}
 int gen_pcap(struct cg *g, struct node *call) { return -1; }
 
 /* ---- actions on aggregations ------------------------------------------------------------ */

@@ -204,9 +204,11 @@ static char *default_out(const char *script)
 	return out;
 }
 
+/* Write the object to path; "-" is standard output. */
 static int write_obj(const struct dcc *cc, const char *path)
 {
-	FILE *f = fopen(path, "wb");
+	bool out = !strcmp(path, "-");
+	FILE *f = out ? stdout : fopen(path, "wb");
 
 	if (!f) {
 		fprintf(stderr, "dcc: cannot create %s: %s\n", path,
@@ -214,10 +216,11 @@ static int write_obj(const struct dcc *cc, const char *path)
 		return 1;
 	}
 	if (fwrite(cc->obj, 1, cc->obj_len, f) != cc->obj_len ||
-	    fclose(f) != 0) {
+	    (out ? fflush(f) : fclose(f)) != 0) {
 		fprintf(stderr, "dcc: cannot write %s: %s\n", path,
 			strerror(errno));
-		remove(path);
+		if (!out)
+			remove(path);
 		return 1;
 	}
 	return 0;

@@ -44,7 +44,7 @@
 
 /* Names of the fixed maps in every object. */
 #define DTM_MAP_GLOBALS	"dt_globals"	/* ARRAY[1]: dtm_globals_hdr + globals */
-#define DTM_MAP_SCRATCH	"dt_scratch"	/* PERCPU_ARRAY[1]: record buffer, this->, temps */
+#define DTM_MAP_SCRATCH	"dt_scratch"	/* PERCPU_ARRAY[4]: one entry per nesting level (dt_nest): record buffer, this->, temps */
 #define DTM_MAP_RINGBUF	"dt_ringbuf"	/* RINGBUF: the output records */
 #define DTM_MAP_PROBES	"dt_probes"	/* ARRAY[n]: struct dtm_probe_info, filled by dload */
 #define DTM_MAP_STRTAB	".rodata"	/* string constants used by the programs */
