@@ -372,17 +372,6 @@ static bool linked(struct ir_func *f, const struct ir_insn *x)
 	return false;
 }
 
-static void unlink1(struct ir_func *f, struct ir_insn *in)
-{
-	if (in->prev)
-		in->prev->next = in->next;
-	else
-		f->head = in->next;
-	if (in->next)
-		in->next->prev = in->prev;
-	else
-		f->tail = in->prev;
-}
 
 /* *(fp + slot) = v: drop it if never loaded; forward a single load. */
 static void forward_slot(struct cg *g, struct ir_insn *st)
@@ -415,7 +404,7 @@ static void forward_slot(struct cg *g, struct ir_insn *st)
 		load->src = st->src;
 		load->off = 0;
 	}
-	unlink1(f, st);
+	ir_unlink(f, st);
 }
 
 /* Registers defined in [first, last]. */

@@ -350,16 +350,6 @@ static struct ir_insn *new_insn(struct dcc *cc, enum ir_op op, int label)
 	return in;
 }
 
-static void insert_after(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
-{
-	in->prev = at;
-	in->next = at->next;
-	if (at->next)
-		at->next->prev = in;
-	else
-		f->tail = in;
-	at->next = in;
-}
 
 /* Island sites: after a ja/exit once RELAX_GAP/2 instructions have
  * passed since the last one, or anywhere once RELAX_GAP have. */
@@ -428,7 +418,7 @@ static void relax_island(struct relax *r, int i, const int *tlabel)
 		return;
 	if (is->skip) {
 		over = ir_label(r->e->f);
-		insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_JA, over));
+		ir_insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_JA, over));
 		x->text = "long-branch island: jump over it";
 		at = x;
 	}
@@ -441,12 +431,12 @@ static void relax_island(struct relax *r, int i, const int *tlabel)
 		    r->isl[i + dir].entry[t] >= 0 &&
 		    abs(r->e->label_idx[to] - is->pos) > RELAX_REACH)
 			to = r->isl[i + dir].entry[t];
-		insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_LABEL, is->entry[t]));
-		insert_after(r->e->f, x, at = new_insn(r->e->cc, IR_JA, to));
+		ir_insert_after(r->e->f, at, x = new_insn(r->e->cc, IR_LABEL, is->entry[t]));
+		ir_insert_after(r->e->f, x, at = new_insn(r->e->cc, IR_JA, to));
 		at->text = "long-branch trampoline";
 	}
 	if (over >= 0)
-		insert_after(r->e->f, at, new_insn(r->e->cc, IR_LABEL, over));
+		ir_insert_after(r->e->f, at, new_insn(r->e->cc, IR_LABEL, over));
 }
 
 /* Route the jumps that reach farther than RELAX_REACH through islands;

@@ -431,3 +431,39 @@ void ir_dump_func(const struct ir_func *f, FILE *out)
 		fputc('\n', out);
 	}
 }
+
+/* ---- list surgery, shared by the passes that rewrite the IR ---------------- */
+
+void ir_unlink(struct ir_func *f, struct ir_insn *in)
+{
+	if (in->prev)
+		in->prev->next = in->next;
+	else
+		f->head = in->next;
+	if (in->next)
+		in->next->prev = in->prev;
+	else
+		f->tail = in->prev;
+}
+
+void ir_insert_before(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
+{
+	in->next = at;
+	in->prev = at->prev;
+	if (at->prev)
+		at->prev->next = in;
+	else
+		f->head = in;
+	at->prev = in;
+}
+
+void ir_insert_after(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
+{
+	in->prev = at;
+	in->next = at->next;
+	if (at->next)
+		at->next->prev = in;
+	else
+		f->tail = in;
+	at->next = in;
+}

@@ -206,6 +206,11 @@ struct ir_insn *ir_comment(struct dcc *cc, struct ir_func *f, const char *fmt, .
 	__attribute__((format(printf, 3, 4)));
 struct ir_insn *ir_loc(struct dcc *cc, struct ir_func *f, int line);
 
+/* ir.c: unlink or insert an instruction in f's list */
+void ir_unlink(struct ir_func *f, struct ir_insn *in);
+void ir_insert_before(struct ir_func *f, struct ir_insn *at, struct ir_insn *in);
+void ir_insert_after(struct ir_func *f, struct ir_insn *at, struct ir_insn *in);
+
 /* ir.c: text form, for dcc -S before allocation and for debugging */
 void ir_dump_func(const struct ir_func *f, FILE *out);
 

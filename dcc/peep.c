@@ -45,17 +45,6 @@ struct peep {
 	uint8_t *gone;		/* index -> removed in this round */
 };
 
-static void unlink_insn(struct ir_func *f, struct ir_insn *in)
-{
-	if (in->prev)
-		in->prev->next = in->next;
-	else
-		f->head = in->next;
-	if (in->next)
-		in->next->prev = in->prev;
-	else
-		f->tail = in->prev;
-}
 
 static int mentions(const struct ir_insn *in, vreg_t r)
 {
@@ -182,7 +171,7 @@ static void drop(struct peep *p, struct ir_insn *in)
 {
 	int i = index_of(p, in);
 
-	unlink_insn(p->f, in);
+	ir_unlink(p->f, in);
 	if (i >= 0)
 		p->gone[i] = 1;
 }

@@ -132,27 +132,7 @@ static struct ir_insn *new_insn(struct dcc *cc, enum ir_op op)
 	return in;
 }
 
-static void insert_before(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
-{
-	in->next = at;
-	in->prev = at->prev;
-	if (at->prev)
-		at->prev->next = in;
-	else
-		f->head = in;
-	at->prev = in;
-}
 
-static void insert_after(struct ir_func *f, struct ir_insn *at, struct ir_insn *in)
-{
-	in->prev = at;
-	in->next = at->next;
-	if (at->next)
-		at->next->prev = in;
-	else
-		f->tail = in;
-	at->next = in;
-}
 
 static struct ir_insn *mk_mov(struct dcc *cc, vreg_t d, vreg_t s, int line)
 {
@@ -171,11 +151,11 @@ static void lower_call(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
 
 	for (i = 0; i < in->nargs; i++) {
 		if (in->args[i] != IR_R1 + i)
-			insert_before(f, in, mk_mov(cc, IR_R1 + i, in->args[i], in->line));
+			ir_insert_before(f, in, mk_mov(cc, IR_R1 + i, in->args[i], in->line));
 		in->args[i] = IR_R1 + i;
 	}
 	if (in->dst != IR_NOREG && in->dst != IR_R0)
-		insert_after(f, in, mk_mov(cc, in->dst, IR_R0, in->line));
+		ir_insert_after(f, in, mk_mov(cc, in->dst, IR_R0, in->line));
 	in->dst = IR_R0;
 }
 
@@ -212,7 +192,7 @@ static void legalize_imm(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
 	t = ir_vreg(f);
 	mv = new_insn(cc, IR_MOVI);
 	mv->dst = t, mv->imm = in->imm, mv->line = in->line;
-	insert_before(f, in, mv);
+	ir_insert_before(f, in, mv);
 	in->op = in->op == IR_ALUI ? IR_ALU : IR_JCC;
 	in->src = t;
 	in->imm = 0;
@@ -234,10 +214,10 @@ static void legalize_off(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
 	if (in->core || fits(in->off, INT16_MIN, INT16_MAX))
 		return;
 	t = ir_vreg(f);
-	insert_before(f, in, mk_mov(cc, t, *base, in->line));
+	ir_insert_before(f, in, mk_mov(cc, t, *base, in->line));
 	x = new_insn(cc, IR_ALUI);
 	x->alu = BPF_ADD, x->dst = t, x->imm = in->off, x->line = in->line;
-	insert_before(f, in, x);
+	ir_insert_before(f, in, x);
 	*base = t;
 	in->off = 0;
 }
@@ -255,7 +235,7 @@ static void lower_storei(struct dcc *cc, struct ir_func *f, struct ir_insn *in)
 	t = ir_vreg(f);
 	mv = new_insn(cc, IR_MOVI);
 	mv->dst = t, mv->imm = (int32_t)in->imm, mv->line = in->line;
-	insert_before(f, in, mv);
+	ir_insert_before(f, in, mv);
 	in->op = IR_STORE;
 	in->src = t;
 	in->imm = 0;
@@ -672,13 +652,13 @@ static void spill_in(struct ra *ra, struct ir_insn *in, vreg_t v)
 		x = new_insn(ra->cc, IR_LOAD);
 		x->size = 8, x->dst = t, x->src = IR_FP, x->imm = id, x->line = in->line;
 		x->text = reload_text;
-		insert_before(ra->f, in, x);
+		ir_insert_before(ra->f, in, x);
 	}
 	if (defd) {
 		x = new_insn(ra->cc, IR_STORE);
 		x->size = 8, x->dst = IR_FP, x->src = t, x->imm = id, x->line = in->line;
 		x->text = spill_text;
-		insert_after(ra->f, in, x);
+		ir_insert_after(ra->f, in, x);
 	}
 }
 
