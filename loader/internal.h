@@ -218,6 +218,12 @@ int dl_uelf_funcs(const struct dl_uelf *u,
 		  void *arg);
 int dl_proc_objects(struct dload_obj *o, pid_t pid, struct dl_uobjs *v);
 bool dl_uobj_match(const char *pat, const struct dl_uobj *u);
+/* Call fn on every ELF object mapped by pid whose module matches modpat,
+ * opened; stops at the first negative return, which it returns. */
+int dl_uobjs_each(struct dload_obj *o, pid_t pid, const char *modpat,
+		  int (*fn)(struct dl_uelf *u, const struct dl_uobj *obj,
+			    void *arg),
+		  void *arg);
 pid_t dl_uprov_pid(const struct dload_obj *o, const char *prov);
 int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,
 		   const struct dl_cprobe *cp);

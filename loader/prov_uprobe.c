@@ -340,36 +340,58 @@ static void pid_name(const struct dtm_probe *p, const char *pat, char *buf,
 	}
 }
 
+/* One mapped object: attach to its functions that match. */
+static int pid_obj(struct dl_uelf *u, const struct dl_uobj *obj, void *arg)
+{
+	struct pid_walk *w = arg;
+
+	w->elf = u;
+	w->obj = obj;
+	return dl_uelf_funcs(u, pid_sym, w);
+}
+
 static int pid_resolve(struct dload_obj *o, uint32_t epid,
 		       const struct dtm_probe *p)
 {
 	const struct dl_meta *m = &o->meta;
 	struct pid_walk w = { .o = o, .epid = epid, .p = p };
-	struct dl_uobjs *objs = calloc(1, sizeof(*objs));
 	char name[32];
-	int err = 0;
+	int err;
 
-	if (!objs)
-		return dl_err(o, -ENOMEM, "out of memory");
 	w.pid = dl_uprov_pid(o, dl_str(m, p->provider));
 	w.func = dl_str(m, p->function);
 	pid_name(p, dl_str(m, p->name), name, sizeof(name), &w.delta);
 	w.name = name;
-	if (w.pid > 0 && !dl_proc_objects(o, w.pid, objs)) {
+	err = dl_uobjs_each(o, w.pid, dl_str(m, p->module), pid_obj, &w);
+	return err < 0 ? err : w.n;
+}
+
+int dl_uobjs_each(struct dload_obj *o, pid_t pid, const char *modpat,
+		  int (*fn)(struct dl_uelf *u, const struct dl_uobj *obj,
+			    void *arg),
+		  void *arg)
+{
+	struct dl_uobjs *objs;
+	int err = 0;
+
+	if (pid <= 0)
+		return 0;
+	objs = calloc(1, sizeof(*objs));
+	if (!objs)
+		return dl_err(o, -ENOMEM, "out of memory");
+	if (!dl_proc_objects(o, pid, objs)) {
 		for (int i = 0; !err && i < objs->n; i++) {
 			struct dl_uelf u = { .fd = -1 };
 
-			if (!dl_uobj_match(dl_str(m, p->module), &objs->objs[i]) ||
+			if (!dl_uobj_match(modpat, &objs->objs[i]) ||
 			    dl_uelf_open(objs->objs[i].path, &u))
 				continue;
-			w.elf = &u;
-			w.obj = &objs->objs[i];
-			err = dl_uelf_funcs(&u, pid_sym, &w);
+			err = fn(&u, &objs->objs[i], arg);
 			dl_uelf_close(&u);
 		}
 	}
 	free(objs);
-	return err < 0 ? err : w.n;
+	return err;
 }
 
 int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,

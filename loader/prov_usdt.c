@@ -368,32 +368,26 @@ static void size_map(struct dload_obj *o)
 		bpf_map__set_max_entries(m, o->nusdt_sites);
 }
 
+/* One mapped object: attach to its USDT sites that match. */
+static int usdt_obj(struct dl_uelf *u, const struct dl_uobj *obj, void *arg)
+{
+	struct usdt_walk *w = arg;
+
+	w->elf = u;
+	w->obj = obj;
+	return each_note(u, usdt_site, w);
+}
+
 static int usdt_resolve(struct dload_obj *o, uint32_t epid,
 			const struct dtm_probe *p)
 {
 	const struct dl_meta *m = &o->meta;
 	struct usdt_walk w = { .o = o, .epid = epid, .p = p };
-	struct dl_uobjs *objs = calloc(1, sizeof(*objs));
-	int err = 0;
+	int err;
 
-	if (!objs)
-		return dl_err(o, -ENOMEM, "out of memory");
 	w.pid = dl_uprov_pid(o, dl_str(m, p->provider));
 	prov_pattern(dl_str(m, p->provider), w.provpat, sizeof(w.provpat));
-	if (w.pid > 0 && !dl_proc_objects(o, w.pid, objs)) {
-		for (int i = 0; !err && i < objs->n; i++) {
-			struct dl_uelf u = { .fd = -1 };
-
-			if (!dl_uobj_match(dl_str(m, p->module), &objs->objs[i]) ||
-			    dl_uelf_open(objs->objs[i].path, &u))
-				continue;
-			w.elf = &u;
-			w.obj = &objs->objs[i];
-			err = each_note(&u, usdt_site, &w);
-			dl_uelf_close(&u);
-		}
-	}
-	free(objs);
+	err = dl_uobjs_each(o, w.pid, dl_str(m, p->module), usdt_obj, &w);
 	size_map(o);
 	return err < 0 ? err : w.n;
 }
