@@ -32,7 +32,8 @@ static void usage(FILE *f)
 		"Usage: dcc [-o out.bpf.o] [-S] [--btf FILE] [-C] [-D name[=val]] [-U name]\n"
 		"           [-I dir] [-H] [-x opt[=val]] [-Z] [-w] script.d [macro args...]\n"
 		"\n"
-		"  -o FILE     write the BPF object to FILE (default: script.bpf.o)\n"
+		"  -o FILE     write the BPF object to FILE (default: script.bpf.o),\n"
+		"              or with -S the listing (default: standard output)\n"
 		"  -S          print the generated code as annotated assembly\n"
 		"  --btf FILE  kernel BTF to compile against (default /sys/kernel/btf/vmlinux)\n"
 		"  -C          run the C preprocessor on the script\n"
@@ -204,19 +205,24 @@ static char *default_out(const char *script)
 	return out;
 }
 
-/* Write the object to path; "-" is standard output. */
-static int write_obj(const struct dcc *cc, const char *path)
+/* Write the object (or, listing, the -S listing) to path; "-" is standard output. */
+static int write_out(const struct dcc *cc, const char *path, bool listing)
 {
 	bool out = !strcmp(path, "-");
-	FILE *f = out ? stdout : fopen(path, "wb");
+	FILE *f = out ? stdout : fopen(path, listing ? "w" : "wb");
+	bool bad;
 
 	if (!f) {
 		fprintf(stderr, "dcc: cannot create %s: %s\n", path,
 			strerror(errno));
 		return 1;
 	}
-	if (fwrite(cc->obj, 1, cc->obj_len, f) != cc->obj_len ||
-	    (out ? fflush(f) : fclose(f)) != 0) {
+	if (listing)
+		dcc_print_asm(cc, f);
+	else
+		fwrite(cc->obj, 1, cc->obj_len, f);
+	bad = ferror(f);
+	if ((out ? fflush(f) : fclose(f)) != 0 || bad) {
 		fprintf(stderr, "dcc: cannot write %s: %s\n", path,
 			strerror(errno));
 		if (!out)
@@ -237,12 +243,12 @@ static int compile_and_write(struct args *a, const char *src, size_t len)
 		dcc_fini(&cc);
 		return 1;
 	}
-	if (a->asm_only)
-		dcc_print_asm(&cc, stdout);
-	if (!a->asm_only || a->out) {
+	if (a->asm_only) {
+		rc = write_out(&cc, a->out ? a->out : "-", true);
+	} else {
 		char *out = a->out ? NULL : default_out(a->script);
 
-		rc = write_obj(&cc, a->out ? a->out : out);
+		rc = write_out(&cc, a->out ? a->out : out, false);
 		free(out);
 	}
 	dcc_fini(&cc);

@@ -235,8 +235,13 @@ example_row() {	# example_row FILE: its row, if any
 	done
 }
 example_run() {	# example_run NAME OPTIONS PATTERNS
-	eval "timeout $TIMEOUT $SAN/dload $2 \"\$TMP/ex.o\"" >"$TMP/ex.out" 2>"$TMP/ex.err" </dev/null
-	st=$?
+	# Through a pipe, not straight into the file: the target shares dload's
+	# stdout, and GNU cat copies a file to a file with copy_file_range(),
+	# which reads and sets the shared offset without the lock write() takes,
+	# so a line dload writes meanwhile can be overwritten.
+	eval "timeout $TIMEOUT $SAN/dload $2 \"\$TMP/ex.o\"" 2>"$TMP/ex.err" </dev/null |
+		cat >"$TMP/ex.out"
+	st=${PIPESTATUS[0]}
 	if crashed $st "$TMP/ex.err"; then
 		fail "$1: $(status_text $st "$TMP/ex.err")"; san_report "$TMP/ex.err"; return
 	elif [ $st -ne 0 ]; then
