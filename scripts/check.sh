@@ -25,14 +25,16 @@
 # line "N passed, N failed".  Exits non-zero if anything failed.
 #
 # Environment: SKIP_CONFORMANCE=1, SKIP_FUZZ=1, FUZZ_SECONDS (default 5),
-# CONF_JOBS (default 2), CONF_ARGS (e.g. "-f /options/": run only that
-# part of the suite), TEST_TIMEOUT (default 30 s), KEEP=1 (keep the scratch
-# directory).
+# CHECK_SAN and CHECK_OPT (the sanitizer and optimized build directories,
+# relative to the top, default build/san and build, so that a tree built
+# with `make B=build/x` can be tested), CONF_JOBS (default 2), CONF_ARGS
+# (e.g. "-f /options/": run only that part of the suite), TEST_TIMEOUT
+# (default 30 s), KEEP=1 (keep the scratch directory).
 
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
-SAN=build/san
-OPT=build
+SAN=${CHECK_SAN:-build/san}
+OPT=${CHECK_OPT:-build}
 TMP=$(mktemp -d /tmp/dcc-check.XXXXXX)
 [ -n "$KEEP" ] || trap 'rm -rf "$TMP"' EXIT
 TIMEOUT=${TEST_TIMEOUT:-30}
