@@ -90,8 +90,8 @@ static void asm_ld64(const struct ir_func *f, int idx, char *buf, size_t len)
 
 	if ((rel = reloc_at(f, idx, IR_RELOC_MAP)))
 		snprintf(buf, len, "r%d = map[%s] ll", x->dst_reg, rel->sym);
-	else if (reloc_at(f, idx, IR_RELOC_DATA))
-		snprintf(buf, len, "r%d = .rodata + %d ll", x->dst_reg, x->imm);
+	else if ((rel = reloc_at(f, idx, IR_RELOC_DATA)))
+		snprintf(buf, len, "r%d = %s + %d ll", x->dst_reg, rel->sym, x->imm);
 	else
 		snprintf(buf, len, "r%d = %#llx ll", x->dst_reg, (unsigned long long)v);
 }
@@ -112,7 +112,10 @@ void asm_insn(const struct ir_func *f, int idx, char *buf, size_t len)
 		snprintf(buf, len, "r%d = *(%s *)(r%d %+d)", x->dst_reg, sz, x->src_reg, x->off);
 		break;
 	case BPF_STX:
-		snprintf(buf, len, "*(%s *)(r%d %+d) = r%d", sz, x->dst_reg, x->off, x->src_reg);
+		snprintf(buf, len, "%s*(%s *)(r%d %+d) %s= r%d",
+			 BPF_MODE(x->code) == BPF_ATOMIC ? "lock " : "", sz,
+			 x->dst_reg, x->off, BPF_MODE(x->code) == BPF_ATOMIC ? "+" : "",
+			 x->src_reg);
 		break;
 	case BPF_ST:
 		snprintf(buf, len, "*(%s *)(r%d %+d) = %d", sz, x->dst_reg, x->off, x->imm);

@@ -60,7 +60,8 @@ static const char *const kind_names[] = {
 	[N_FUNC] = "FUNC", [N_INLINE] = "INLINE", [N_XLATOR] = "XLATOR",
 	[N_XLMEMBER] = "XLMEMBER", [N_PROGRAM] = "PROGRAM",
 	[N_CLAUSE] = "CLAUSE", [N_PDESC] = "PDESC", [N_PRAGMA] = "PRAGMA",
-	[N_EMPTY] = "EMPTY",
+	[N_EMPTY] = "EMPTY", [N_PROVIDER] = "PROVIDER",
+	[N_PROBEDECL] = "PROBEDECL",
 };
 
 const char *node_kind_name(enum node_kind kind)

@@ -101,6 +101,11 @@ enum node_kind {
 	N_PRAGMA,	/* #pragma D ...: name = first word after "D"
 			   ("option", "depends_on", ...), str = the rest */
 	N_EMPTY,	/* ";" at top level */
+	N_PROVIDER,	/* provider name { kid[0] = N_PROBEDECL list };
+			   checked by sema_prov.c */
+	N_PROBEDECL,	/* probe name kid[0] [: kid[1]]; -- kid[0] = native
+			   N_FUNC, kid[1] = translated N_FUNC or NULL;
+			   op = number of prototypes (1 or 2) */
 };
 
 enum node_op {

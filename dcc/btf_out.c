@@ -8,6 +8,8 @@
  *   one VAR per map in DATASEC ".maps", typed as libbpf's BTF-defined map
  *   struct: `struct { int (*type)[T]; int (*max_entries)[N]; ... }`;
  *   DATASEC ".rodata" with one static VAR of type char[len];
+ *   DATASEC DTM_MAP_GLOBALS with the global VAR DTM_VAR_GLOBALS, char[len]
+ *   (global, so that libbpf makes the internal map mmapable);
  *   the kernel types CO-RE relocations refer to (core_out.c, reduced to the
  *   members that are accessed, at their original offsets).
  * .BTF.ext has no writer in libbpf, so it is laid out here: the header, then
@@ -27,6 +29,7 @@
 #include "ir.h"
 #include "types.h"
 #include "backend.h"
+#include "dload/meta.h"
 
 struct btf_ext_hdr {
 	uint16_t magic;
@@ -191,6 +194,21 @@ static void add_rodata(struct bo *o)
 	sec = btf__add_datasec(o->btf, ".rodata", o->p->rodata_len);
 	check(o, sec, ".rodata");
 	check(o, btf__add_datasec_var_info(o->btf, var, 0, o->p->rodata_len), ".rodata");
+}
+
+static void add_globals(struct bo *o)
+{
+	uint32_t len = o->p->globals_len;
+	int arr, var, sec;
+
+	if (!len)
+		return;
+	arr = btf__add_array(o->btf, o->int_id, o->char_id, len);
+	var = btf__add_var(o->btf, DTM_VAR_GLOBALS, BTF_VAR_GLOBAL_ALLOCATED, arr);
+	check(o, var, DTM_MAP_GLOBALS);
+	sec = btf__add_datasec(o->btf, DTM_MAP_GLOBALS, len);
+	check(o, sec, DTM_MAP_GLOBALS);
+	check(o, btf__add_datasec_var_info(o->btf, var, 0, len), DTM_MAP_GLOBALS);
 }
 
 /* ---- .BTF.ext ------------------------------------------------------------------------- */
@@ -509,6 +527,7 @@ static void build(struct bo *o, struct btf_images *img)
 	add_rodata(o);
 	add_print_types(o);
 	core_out_types(o->cc, o->core, o->btf, o->p);
+	add_globals(o);
 	if (o->p->funcs)	/* libbpf refuses a .BTF.ext without records */
 		build_ext(o, img);
 	raw = btf__raw_data(o->btf, &sz);

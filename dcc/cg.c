@@ -4,7 +4,7 @@
  *
  * cg_program() emits one BPF program per (clause, probe description) pair:
  *
- *   prologue   ctx = r1; g = dt_globals[0]; (not for BEGIN/END/ERROR:
+ *   prologue   ctx = r1; g = &dt_globals (ld_imm64); (not for BEGIN/END/ERROR:
  *              if g->state != ACTIVE goto out); s = dt_scratch[depth]
  *              (cg_nest.c: a program interrupting another on the CPU
  *              gets the next entry);
@@ -219,6 +219,8 @@ struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e)
 	vreg_t v = cg_expr(g, e), s;
 
 	cg_kind_of_expr(g, NULL, e, &kind, &size, &flags, &align);
+	if (kind == DTM_K_STRING)
+		size = cg_str_bound(g, e);
 	r = cg_rec_add(g, action, kind, size, align, e);
 	r->r.flags = flags;
 	r->type = e->type ? type_name(g->cc, e->type) : NULL;
@@ -234,7 +236,7 @@ struct cg_rec *cg_rec_value(struct cg *g, int action, struct node *e)
 	} else if (kind == DTM_K_PTR || kind == DTM_K_SYM || kind == DTM_K_MOD) {
 		ir_store(g->cc, g->f, 8, s, g->rec_off + r->r.offset, v);
 	} else {
-		cg_store_typed(g, s, g->rec_off + r->r.offset, e->type, v);
+		cg_store_sized(g, s, g->rec_off + r->r.offset, e->type, v, size);
 	}
 	return r;
 }
@@ -342,6 +344,17 @@ static struct ir_insn *lookup_zero(struct cg *g, const char *map,
 	return ir_store(cc, g->f, 8, IR_FP, slot, v);
 }
 
+/* g = &dt_globals: one ld_imm64 of the global-data section (meta.h), no
+ * lookup and no NULL check; *(u64 *)(fp + slot_g) = g */
+static struct ir_insn *ld_globals(struct cg *g)
+{
+	vreg_t v = cg_vreg(g);
+
+	ir_comment(g->cc, g->f, "g = &%s (global data, no lookup)", DTM_VAR_GLOBALS);
+	ir_ld_sec(g->cc, g->f, v, DTM_MAP_GLOBALS, 0);
+	return ir_store(g->cc, g->f, 8, IR_FP, g->slot_g, v);
+}
+
 static void gen_rec_header(struct cg *g)
 {
 	struct dcc *cc = g->cc;
@@ -390,7 +403,7 @@ static void gen_prologue(struct cg *g)
 		g->probe->prov->filter(g, f->ctx);
 	ir_storei(cc, f, 8, IR_FP, kslot, 0);
 	cg_seg_begin(g, &g->seg_g);
-	g->st_g = lookup_zero(g, DTM_MAP_GLOBALS, kslot, g->slot_g);
+	g->st_g = ld_globals(g);
 	cg_seg_end(g, &g->seg_g);
 	if (!g->probe->prov->dtrace) {
 		vreg_t st = cg_vreg(g), gp = cg_gptr(g);
@@ -667,7 +680,7 @@ static void define_maps(struct cg *g)
 		gsize = g->globals_size;
 	/* slack: string loops read whole words up to strsize past a string */
 	gsize = (gsize + g->strsize + 15) & ~7u;
-	ir_map_add(cc, g->p, DTM_MAP_GLOBALS, BPF_MAP_TYPE_ARRAY, 4, gsize, 1);
+	g->p->globals_len = gsize;	/* the DTM_MAP_GLOBALS section */
 	ir_map_add(cc, g->p, DTM_MAP_SCRATCH, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
 		   (g->scratch_size + 7) & ~7u, CG_NEST_MAX);
 	if (g->nest_used)

@@ -165,6 +165,8 @@ struct cg {
 	uint32_t prid_data;	/* 1 + .rodata offset of the u32 prid the
 				   provider filter found, 0: none */
 	struct cg_fsite *fsites;	/* fault sites, emitted at the end */
+	uint32_t dyn_budget;		/* cg_dyn.c: dynamic-variable elements
+					   (0: not computed yet) */
 	int nfsites;
 	int line;
 
@@ -238,6 +240,7 @@ void cg_kind_of(struct cg *g, struct type *t, int *kind, uint32_t *size,
 int cg_sym_kind(const struct node *e);	/* DTM_K_SYM... of sym()/mod()..., else 0 */
 uint32_t cg_stack_frames(struct cg *g, const struct node *call);	/* (u)stack() */
 /* cg_kind_of for expression e (type t, or e's if NULL; e may be NULL) */
+uint32_t cg_str_bound(struct cg *g, const struct node *e);
 void cg_kind_of_expr(struct cg *g, struct type *t, const struct node *e,
 		     int *kind, uint32_t *size, uint32_t *flags, uint32_t *align);
 bool cg_stmt_action(struct cg *g, struct node *e);	/* sym(x); & co */
@@ -321,6 +324,10 @@ bool cg_tainted(struct cg *g, struct node *n);	/* an alloca pointer? */
 /* check n bytes (reg, or constant nc if nreg == IR_NOREG) at alloca
  * address p: the map-value pointer to them (faults if out of bounds) */
 vreg_t cg_alloca_check(struct cg *g, vreg_t p, vreg_t nreg, int64_t nc);
+/* DTrace's value of an alloca pointer (its scratch offset) where a script
+ * sees it: recorded, and cast to or from an integer */
+vreg_t cg_alloca_value(struct cg *g, struct node *e, vreg_t v);
+vreg_t cg_alloca_cast(struct cg *g, struct node *e, struct type *to, vreg_t v);
 /* codegen for the scratch subroutines, or NULL for the others */
 int (*cg_scratch_func(struct cg *g, const char *name))(struct cg *, struct node *);
 

@@ -10,6 +10,15 @@
  * value): printing, comparing and storing it in variables need nothing
  * special, and kernel reads through it (probe_read) just work.
  *
+ * What a script sees of an alloca pointer is DTrace's value, though: an
+ * offset into the scratch area, the first allocation of a clause at 8 (0
+ * stays NULL).  So a tainted value is converted where it stops being a
+ * pointer dcc dereferences: a cast to an integer type, and its recording
+ * by trace() and printf() (cg_alloca_value); a cast of a tainted integer
+ * back to a pointer converts the other way:
+ *
+ *   value = p ? p - mst.abase + 8 : 0	addr = v ? v - 8 + mst.abase : 0
+ *
  * Writes and bounds checks need to know which pointers are alloca
  * pointers: a pre-pass (cg_alloca_scan) marks the variables that are
  * assigned alloca-derived values ("tainted", as DTrace's DT_NF_ALLOCA),
@@ -249,6 +258,54 @@ vreg_t cg_alloca_check(struct cg *g, vreg_t p, vreg_t nreg, int64_t nc)
 	ir_alui(cc, g->f, BPF_ADD, q, g->alloca_off);
 	ir_alu(cc, g->f, BPF_ADD, q, pos);
 	return q;
+}
+
+/* ---- DTrace's view of alloca pointers ---------------------------------------------------- */
+
+/* d = v ? v + sign * (mst.abase - 8) : 0 (sign 1: to an address, -1: to
+ * DTrace's offset) */
+static vreg_t rebase(struct cg *g, vreg_t v, int sign)
+{
+	struct dcc *cc = g->cc;
+	vreg_t d = cg_vreg(g);
+	int l_null = ir_label(g->f);
+
+	ir_comment(cc, g->f, sign > 0 ? "alloca offset to address: v ? v - 8 + base : 0"
+				      : "alloca address to offset: p ? p - base + 8 : 0");
+	ir_mov(cc, g->f, d, v);
+	ir_jcci(cc, g->f, BPF_JEQ, d, 0, l_null);
+	ir_alu(cc, g->f, sign > 0 ? BPF_ADD : BPF_SUB, d, mst(g, CG_MST_ABASE));
+	ir_alui(cc, g->f, BPF_ADD, d, sign > 0 ? -8 : 8);
+	ir_place_label(cc, g->f, l_null);
+	return d;
+}
+
+static bool is_integer(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && (r->kind == TY_INT || r->kind == TY_ENUM);
+}
+
+/* The value v of expression e as DTrace shows it: an alloca pointer
+ * becomes its scratch offset. */
+vreg_t cg_alloca_value(struct cg *g, struct node *e, vreg_t v)
+{
+	if (!is_pointer(e->type) || !cg_tainted(g, e))
+		return v;
+	return rebase(g, v, -1);
+}
+
+/* (to)e where e has value v: alloca pointer <-> integer offset */
+vreg_t cg_alloca_cast(struct cg *g, struct node *e, struct type *to, vreg_t v)
+{
+	if (!g->alloca_used || !cg_tainted(g, e))
+		return v;
+	if (is_pointer(e->type) && is_integer(to))
+		return rebase(g, v, -1);
+	if (is_integer(e->type) && is_pointer(to))
+		return rebase(g, v, 1);
+	return v;
 }
 
 /* ---- subroutines ------------------------------------------------------------------------ */

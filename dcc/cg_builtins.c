@@ -31,20 +31,58 @@ int gen_bi_arg##n(struct cg *g, struct node *ref) \
 ARG(0) ARG(1) ARG(2) ARG(3) ARG(4) ARG(5) ARG(6) ARG(7) ARG(8) ARG(9)
 #undef ARG
 
+/* A string args[i] of a user address (a provider definition's string for
+ * a USDT probe's char *), copied to a temporary:
+ *   rc = probe_read_user_str(tmp, strsize, v); if (rc s< 0) fault BADADDR */
+static vreg_t user_str_arg(struct cg *g, vreg_t v, struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+	vreg_t tmp, rc;
+
+	if (!r || r->kind != TY_STRING || !(t->user_addr || r->user_addr))
+		return v;
+	tmp = cg_tmp_ptr(g, cg_tmp_alloc(g, g->strsize));
+	ir_comment(g->cc, g->f, "string args[]: probe_read_user_str(tmp, %u, p)",
+		   g->strsize);
+	rc = cg_call(g, BPF_FUNC_probe_read_user_str, 3, tmp,
+		     cg_vconst(g, g->strsize), v);
+	cg_fault_jcci(g, BPF_JSLT, rc, 0, DTM_FLT_BADADDR, v);
+	return tmp;
+}
+
+/* The native argument args[i] reads: a provider definition of the
+ * program may reorder a USDT probe's arguments, a provider's argument
+ * description map it (struct prov_argdesc). */
+static int64_t arg_index(struct cg *g, int64_t i)
+{
+	const struct provider *p = g->probe ? g->probe->prov : NULL;
+	struct prov_argdesc d;
+
+	if (!p || i < 0 || i > 255)
+		return i;
+	if (p == &prov_usdt)
+		return prov_decl_arg_map(g->cc, g->probe->pdesc, (int)i);
+	if (p->arg_desc && p->arg_desc(g->cc, g->probe->pdesc, (int)i, &d) > i)
+		return d.mapping;
+	return i;
+}
+
 /* args[i]: the mstate argument, converted to the element type. */
 int gen_bi_args(struct cg *g, struct node *ref)
 {
 	struct node *ix = ref->kind == N_INDEX ? ref->kid[1] : NULL;
 	vreg_t s, v, i;
+	int64_t k;
 
 	if (!ix)
 		return -1;
 	if (ix->is_const) {
-		if (ix->cval < 0 || ix->cval >= CG_NARGS)
+		k = arg_index(g, ix->cval);
+		if (k < 0 || k >= CG_NARGS)
 			dcc_error(g->cc, ref->loc, "D_ARGS_IDX",
 				  "index %lld is out of range for args[ ]",
 				  (long long)ix->cval);
-		v = mst_load(g, CG_MST_ARG(ix->cval));
+		v = mst_load(g, CG_MST_ARG(k));
 	} else {
 		i = cg_expr(g, ix);
 		cg_fault_jcci(g, BPF_JGE, i, CG_NARGS, DTM_FLT_ILLOP, IR_NOREG);
@@ -55,7 +93,7 @@ int gen_bi_args(struct cg *g, struct node *ref)
 		ir_load(g->cc, g->f, 8, v, s, CG_MST_ARG(0));
 	}
 	cg_norm(g, v, ref->type);
-	return v;
+	return user_str_arg(g, v, ref->type);
 }
 
 /* uregs[i]: slot i of the user registers (task_pt_regs(current)),
@@ -110,14 +148,15 @@ int gen_bi_tid(struct cg *g, struct node *ref)
 	return pid_tgid(g, false);
 }
 
-/* Read task->member (size bytes) with a CO-RE relocated offset. */
-static vreg_t task_field(struct cg *g, vreg_t task, const char *member,
-			 uint32_t size)
+/* Read base->member (size bytes) of struct sname with a CO-RE relocated
+ * offset; fault BADADDR on a bad address. */
+static vreg_t struct_field(struct cg *g, vreg_t base, const char *sname,
+			   const char *member, uint32_t size)
 {
 	uint32_t tmp = cg_tmp_alloc(g, 8);
 	vreg_t p, n, r, v;
 
-	p = cg_core_field_ptr(g, task, "struct task_struct", member, NULL);
+	p = cg_core_field_ptr(g, base, sname, member, NULL);
 	if (p == IR_NOREG)
 		return IR_NOREG;
 	n = cg_vreg(g);
@@ -127,6 +166,12 @@ static vreg_t task_field(struct cg *g, vreg_t task, const char *member,
 	v = cg_vreg(g);
 	ir_load(g->cc, g->f, size, v, cg_tmp_ptr(g, tmp), 0);
 	return v;
+}
+
+static vreg_t task_field(struct cg *g, vreg_t task, const char *member,
+			 uint32_t size)
+{
+	return struct_field(g, task, "struct task_struct", member, size);
 }
 
 int gen_bi_ppid(struct cg *g, struct node *ref)
@@ -369,7 +414,80 @@ int gen_bi_ipl(struct cg *g, struct node *ref)
 
 int gen_bi_curpsinfo(struct cg *g, struct node *ref) { return -1; }
 int gen_bi_curlwpsinfo(struct cg *g, struct node *ref) { return -1; }
-int gen_bi_execargs(struct cg *g, struct node *ref) { return -1; }
+/* for (i = 0; i < strsize && i + 2 <= len; i++) NUL -> ' ' (branch-free,
+ * the counter from a constant: one verifier state per iteration) */
+static void args_spaces(struct cg *g, vreg_t buf, vreg_t len)
+{
+	struct dcc *cc = g->cc;
+	vreg_t i = cg_vconst(g, 0), p, c, t, lim = cg_vcopy(g, len);
+	int l_loop = ir_label(g->f), l_cont = ir_label(g->f), l_end = ir_label(g->f);
+
+	ir_comment(cc, g->f, "execargs: NUL separators -> ' '");
+	ir_alui(cc, g->f, BPF_SUB, lim, 1);		/* i < len - 1 */
+	ir_place_label(cc, g->f, l_loop);
+	ir_jcc(cc, g->f, BPF_JLT, i, lim, l_cont);
+	ir_ja(cc, g->f, l_end);
+	ir_place_label(cc, g->f, l_cont);
+	p = cg_vcopy(g, buf);
+	ir_alu(cc, g->f, BPF_ADD, p, i);
+	c = cg_vreg(g);
+	ir_load(cc, g->f, 1, c, p, 0);
+	t = cg_vcopy(g, c);
+	ir_alui(cc, g->f, BPF_SUB, t, 1);
+	ir_alui(cc, g->f, BPF_RSH, t, 63);
+	ir_alui(cc, g->f, BPF_LSH, t, 5);
+	ir_alu(cc, g->f, BPF_OR, c, t);
+	ir_store(cc, g->f, 1, p, 0, c);
+	ir_alui(cc, g->f, BPF_ADD, i, 1);
+	ir_jcci(cc, g->f, BPF_JLT, i, g->strsize, l_loop);
+	ir_place_label(cc, g->f, l_end);
+}
+
+/* execargs, as dtrace-utils defines it: the process's arguments
+ * (mm->arg_start .. arg_end, NUL-separated) joined by spaces, at most
+ * strsize bytes; "" for a task without mm (kernel threads) or with fewer
+ * than 2 bytes of arguments:
+ *   buf[0] = 0; mm = curthread->mm; if (!mm) goto done
+ *   a = mm->arg_start; len = mm->arg_end - a
+ *   if (len s< 2) goto done; if (len > strsize) len = strsize
+ *   if (probe_read_user(buf, len, a) < 0) fault BADADDR(a)
+ *   buf[len] = 0
+ *   for (i = 0; i < strsize && i + 2 <= len; i++)	(the last NUL stays)
+ *           buf[i] |= (buf[i] - 1) >> 63 << 5		(NUL -> ' ')
+ */
+int gen_bi_execargs(struct cg *g, struct node *ref)
+{
+	struct dcc *cc = g->cc;
+	vreg_t buf = cg_tmp_ptr(g, cg_tmp_alloc(g, g->strsize + 1));
+	vreg_t mm, a, len, r, e;
+	int l_done = ir_label(g->f), l_max = ir_label(g->f);
+
+	ir_comment(cc, g->f, "execargs: the arguments at curthread->mm->arg_start");
+	ir_storei(cc, g->f, 1, buf, 0, 0);
+	mm = task_field(g, cg_call(g, BPF_FUNC_get_current_task, 0), "mm", 8);
+	if (mm == IR_NOREG)
+		return -1;
+	ir_jcci(cc, g->f, BPF_JEQ, mm, 0, l_done);
+	a = struct_field(g, mm, "struct mm_struct", "arg_start", 8);
+	e = struct_field(g, mm, "struct mm_struct", "arg_end", 8);
+	if (a == IR_NOREG || e == IR_NOREG)
+		return -1;
+	len = cg_vcopy(g, e);
+	ir_alu(cc, g->f, BPF_SUB, len, a);
+	ir_jcci(cc, g->f, BPF_JSLT, len, 2, l_done);
+	ir_jcci(cc, g->f, BPF_JLE, len, g->strsize, l_max);
+	ir_movi(cc, g->f, len, g->strsize);
+	ir_place_label(cc, g->f, l_max);
+	ir_comment(cc, g->f, "probe_read_user(buf, len, arg_start); buf[len] = 0");
+	r = cg_call(g, BPF_FUNC_probe_read_user, 3, buf, len, a);
+	cg_fault_jcci(g, BPF_JSLT, r, 0, DTM_FLT_BADADDR, a);
+	r = cg_vcopy(g, buf);
+	ir_alu(cc, g->f, BPF_ADD, r, len);
+	ir_storei(cc, g->f, 1, r, 0, 0);
+	args_spaces(g, buf, len);
+	ir_place_label(cc, g->f, l_done);
+	return buf;
+}
 
 /* $target: bound at load time, dload writes it into the global map.
  *   r = *(u32 *)(g + offsetof(dtm_globals_hdr, target)) */

@@ -13,12 +13,31 @@
  *   load:   v = map_lookup_elem(&map, key); if (!v) value = 0 (or "")
  *           else { copy the value out of v + koff; if v's key copy != key
  *                  then value = 0 (the element was recycled) }
- *   store:  x == 0 (NULL) ? map_delete_elem(&map, key)
- *           : map_update_elem(&map, key, {key, x}, BPF_ANY), and if that
- *             fails (map full): globals->dyndrops++, the clause ends
- *             without output (as dtrace-utils does).
+ *   store:  x == 0 (NULL) ? delete(key) : set(key, x)
+ *   delete: if (map_delete_elem(&map, key) == 0) lock g->dynvars -= 1
+ *   set:    if (map_update_elem(&map, key, {key, x}, BPF_EXIST) == 0) done
+ *           (replaced an existing element); else a new element:
+ *           if (g->dynvars >= budget) goto drop; lock g->dynvars += 1
+ *           if (map_update_elem(..., BPF_NOEXIST) == 0) done
+ *           lock g->dynvars -= 1
+ *           if (map_update_elem(..., BPF_EXIST) == 0) done  (another CPU
+ *                 created it meanwhile; not for self->: a thread's key is
+ *                 only ever created by that thread)
+ *   drop:   globals->dyndrops++, the clause ends without output (as
+ *           dtrace-utils does).
  *
  * As in DTrace, assigning zero to a dynamic variable deallocates it.
+ *
+ * The budget.  DTrace has one dynamic-variable space of dynvarsize bytes
+ * that all dynamic variables share: dynvarsize / (largest key tuple +
+ * largest value) elements (dtrace-utils' "dvars" map).  Here every
+ * variable keeps its own map, and g->dynvars (struct dtm_globals_hdr)
+ * counts the live elements of them all, changed only with atomic adds,
+ * so the count is exact.  The budget test before the add is not atomic
+ * with it: CPUs creating elements at the same moment may each pass it and
+ * overshoot the budget by at most one element per CPU.  Each map's
+ * max_entries (dynvarsize / its own element size) stays a hard cap: the
+ * NOEXIST update fails when the map is full, also a drop.
  *
  * Why the key copy (the hash-map race).  map_lookup_elem returns a pointer
  * into the element; the program reads through it later.  If another CPU
@@ -38,13 +57,13 @@
  * sees the new key copy afterwards (x86 stores are ordered; the residual
  * window is a memcpy that reorders its own stores, e.g. `rep movsb`,
  * racing a reader between its value and key reads).
- * The maps are BPF_F_NO_PREALLOC so max_entries is a cap (dynvarsize per
- * variable), not memory reserved up front for every variable.
+ * The maps are BPF_F_NO_PREALLOC so max_entries is a cap, not memory
+ * reserved up front for every variable.
  *
- * Sizing: entries = dynvarsize (default 1m) / (key + value bytes), at
- * least 1, at most DYN_MAX_ENTRIES; `#pragma D option NAME_entries=N`
- * sets the entry count of variable NAME's map(s) (self->NAME and/or the
- * array NAME).
+ * Sizing: entries = dynvarsize (default 1m) / (key + value bytes), but at
+ * least the shared budget (below), at least 1, at most DYN_MAX_ENTRIES;
+ * `#pragma D option NAME_entries=N` sets the entry count of variable
+ * NAME's map(s) (self->NAME and/or the array NAME).
  *
  * The thread key (DTrace's TLS key, see the seed notes):
  *   bits 0..59:  tid + DYN_TID_BASE, or the CPU id for the idle threads
@@ -368,14 +387,32 @@ static void copy_words(struct cg *g, vreg_t dst, vreg_t src, uint32_t n)
 
 /* ---- delete, load, store --------------------------------------------------------- */
 
-/* delete(&map, key): what storing 0 (NULL) into a dynamic variable does */
+/* lock g->dynvars += d: the live elements of all dynamic variables */
+static void count_add(struct cg *g, int d)
+{
+	vreg_t v = cg_vreg(g);
+	struct ir_insn *in;
+
+	ir_movi(g->cc, g->f, v, d);
+	in = ir_store(g->cc, g->f, 8, cg_gptr(g),
+		      offsetof(struct dtm_globals_hdr, dynvars), v);
+	in->atomic = true;
+}
+
+/* delete(&map, key): what storing 0 (NULL) into a dynamic variable does;
+ * one element less if there was one */
 static void delete_at(struct cg *g, struct dyn_ref *r)
 {
-	vreg_t m = cg_vreg(g);
+	vreg_t m = cg_vreg(g), rc;
+	int l_none = ir_label(g->f);
 
-	ir_comment(g->cc, g->f, "x = 0: delete(&%s, key)", dyn_map(g, r->s));
+	ir_comment(g->cc, g->f, "x = 0: if (delete(&%s, key) == 0) g->dynvars--",
+		   dyn_map(g, r->s));
 	ir_ld_map(g->cc, g->f, m, dyn_map(g, r->s));
-	cg_call(g, BPF_FUNC_map_delete_elem, 2, m, key_ptr(g, r));
+	rc = cg_call(g, BPF_FUNC_map_delete_elem, 2, m, key_ptr(g, r));
+	ir_jcci(g->cc, g->f, BPF_JNE, rc, 0, l_none);
+	count_add(g, -1);
+	ir_place_label(g->cc, g->f, l_none);
 }
 
 void cg_dyn_delete(struct cg *g, struct node *n)
@@ -528,12 +565,51 @@ static void dyn_drop(struct cg *g)
 	ir_ja(g->cc, g->f, g->lbl_out);
 }
 
+static uint32_t dyn_budget(struct cg *g);
+
+/* rc = update(&map, key, value, flags) */
+static vreg_t update(struct cg *g, struct dyn_ref *r, uint32_t buf, int flags)
+{
+	vreg_t m = cg_vreg(g), fl = cg_vreg(g);
+
+	ir_ld_map(g->cc, g->f, m, dyn_map(g, r->s));
+	ir_movi(g->cc, g->f, fl, flags);
+	return cg_call(g, BPF_FUNC_map_update_elem, 4, m, key_ptr(g, r),
+		       r->stack ? key_ptr(g, r) : cg_tmp_ptr(g, buf), fl);
+}
+
+/* A new element (the BPF_EXIST update failed): within the budget? */
+static void create(struct cg *g, struct dyn_ref *r, uint32_t buf, int l_end)
+{
+	struct dcc *cc = g->cc;
+	vreg_t n = cg_vreg(g), rc;
+	int l_drop = ir_label(g->f);
+
+	ir_comment(cc, g->f, "new element: if (g->dynvars >= %u) drop; "
+		   "g->dynvars++; update(NOEXIST)", dyn_budget(g));
+	ir_load(cc, g->f, 8, n, cg_gptr(g),
+		offsetof(struct dtm_globals_hdr, dynvars));
+	ir_jcci(cc, g->f, BPF_JGE, n, dyn_budget(g), l_drop);
+	count_add(g, 1);
+	rc = update(g, r, buf, BPF_NOEXIST);
+	ir_jcci(cc, g->f, BPF_JEQ, rc, 0, l_end);
+	ir_comment(cc, g->f, "not created: g->dynvars--");
+	count_add(g, -1);
+	if (r->s->kind != SYM_TLS) {	/* a thread's own key: no race */
+		ir_comment(cc, g->f, "another CPU created it meanwhile?");
+		rc = update(g, r, buf, BPF_EXIST);
+		ir_jcci(cc, g->f, BPF_JEQ, rc, 0, l_end);
+	}
+	ir_place_label(cc, g->f, l_drop);
+	dyn_drop(g);
+}
+
 void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 {
 	struct dcc *cc = g->cc;
 	struct dyn_ref r;
 	uint32_t buf = 0;
-	vreg_t m, fl, rc, b;
+	vreg_t rc, b;
 	int l_end = ir_label(g->f), l_set = ir_label(g->f);
 
 	dyn_key(g, n, &r);
@@ -545,7 +621,7 @@ void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 		ir_ja(cc, g->f, l_end);
 		ir_place_label(cc, g->f, l_set);
 	}
-	ir_comment(cc, g->f, "update(&%s, key, {key, x}, BPF_ANY)", dyn_map(g, r.s));
+	ir_comment(cc, g->f, "update(&%s, key, {key, x}, BPF_EXIST)", dyn_map(g, r.s));
 	if (r.stack) {		/* the key is already at the start */
 		b = key_ptr(g, &r);
 	} else {
@@ -554,14 +630,9 @@ void cg_dyn_store(struct cg *g, struct node *n, vreg_t v)
 		copy_words(g, b, cg_tmp_ptr(g, r.key), r.koff);
 	}
 	store_value(g, n, &r, b, v);
-	m = cg_vreg(g);
-	ir_ld_map(cc, g->f, m, dyn_map(g, r.s));
-	fl = cg_vreg(g);
-	ir_movi(cc, g->f, fl, BPF_ANY);
-	rc = cg_call(g, BPF_FUNC_map_update_elem, 4, m, key_ptr(g, &r),
-		     r.stack ? key_ptr(g, &r) : cg_tmp_ptr(g, buf), fl);
+	rc = update(g, &r, buf, BPF_EXIST);
 	ir_jcci(cc, g->f, BPF_JEQ, rc, 0, l_end);
-	dyn_drop(g);
+	create(g, &r, buf, l_end);
 	ir_place_label(cc, g->f, l_end);
 }
 
@@ -581,7 +652,11 @@ static uint64_t parse_size(const char *v)
 	return n;
 }
 
-/* entries: NAME_entries, else dynvarsize / bytes per entry */
+static uint32_t dyn_budget(struct cg *g);
+static uint64_t dynvarsize(struct cg *g);
+
+/* entries: NAME_entries, else what dynvarsize holds of this map's
+ * elements, at least the shared budget (one variable may use it all) */
 static uint32_t dyn_entries(struct cg *g, struct sym *s, uint32_t bytes)
 {
 	char name[256];
@@ -593,10 +668,52 @@ static uint32_t dyn_entries(struct cg *g, struct sym *s, uint32_t bytes)
 	if (v && *v) {
 		n = strtoull(v, NULL, 0);
 	} else {
-		v = dcc_option(g->cc, "dynvarsize");
-		n = (v && *v ? parse_size(v) : DYN_DEFAULT_SIZE) / bytes;
+		n = dynvarsize(g) / bytes;
+		if (n < dyn_budget(g))
+			n = dyn_budget(g);
 	}
 	return n < 1 ? 1 : n > DYN_MAX_ENTRIES ? DYN_MAX_ENTRIES : (uint32_t)n;
+}
+
+static uint64_t dynvarsize(struct cg *g)
+{
+	const char *v = dcc_option(g->cc, "dynvarsize");
+
+	return v && *v ? parse_size(v) : DYN_DEFAULT_SIZE;
+}
+
+/* The largest key tuple (keys + 8, as dtrace-utils counts it; none for a
+ * plain self->x) plus the largest value, over all dynamic variables. */
+static uint32_t max_element(struct cg *g)
+{
+	struct cg_aggkey k[16];
+	uint32_t kmax = 0, vmax = 1, ks, vs;
+	struct sym *s;
+	int tls;
+
+	for (tls = 0; tls < 2 && g->syms; tls++) {
+		for (s = tls ? g->syms->tls : g->syms->assocs; s; s = s->list_next) {
+			ks = s->nkeys && s->nkeys <= 16 ?
+			     cg_key_layout(g, s->keys, s->nkeys, k) + 8 : 0;
+			vs = cg_type_size(g, s->type);	/* int: 4 */
+			kmax = ks > kmax ? ks : kmax;
+			vmax = vs > vmax ? vs : vmax;
+		}
+	}
+	return kmax + vmax;
+}
+
+/* Elements the dynamic-variable space holds: dynvarsize / max_element,
+ * at least 1 (computed once per program). */
+static uint32_t dyn_budget(struct cg *g)
+{
+	uint64_t n;
+
+	if (!g->dyn_budget) {
+		n = dynvarsize(g) / max_element(g);
+		g->dyn_budget = n < 1 ? 1 : n > INT32_MAX ? INT32_MAX : (uint32_t)n;
+	}
+	return g->dyn_budget;
 }
 
 static void dyn_map_add(struct cg *g, struct sym *s, uint32_t ks)

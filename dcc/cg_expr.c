@@ -452,6 +452,13 @@ static void lv_alloca_index(struct cg *g, struct cg_lv *lv, struct node *n,
 	lv_alloca(g, lv, n->type);
 }
 
+/* A pointer that cannot be NULL: curthread (the current task). */
+static bool nonnull_ptr(struct node *n)
+{
+	return n->kind == N_IDENT && n->sym && n->sym->kind == SYM_BUILTIN &&
+	       n->name && !strcmp(n->name, "curthread");
+}
+
 static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 {
 	struct type *st;
@@ -463,6 +470,13 @@ static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 		lv->base = cg_expr(g, n->kid[0]);
 		lv->off = 0;
 		st = ptr_target(n->kid[0]->type);
+		/* as DTrace: p->m with p NULL faults at address 0 (not at
+		 * the member's offset), whatever p->m is used for */
+		if (!nonnull_ptr(n->kid[0])) {
+			ir_comment(g->cc, g->f, "if (p == NULL) fault BADADDR(0)");
+			cg_fault_jcci(g, BPF_JEQ, lv->base, 0, DTM_FLT_BADADDR,
+				      IR_NOREG);
+		}
 		if (cg_tainted(g, n->kid[0]))
 			lv_alloca(g, lv, st);
 	} else {
@@ -477,8 +491,8 @@ static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)
 	lv->bf_core = NULL;
 	m = st ? type_member(type_resolve(st), n->name, &off) : NULL;
 	if (!m)
-		dcc_error(g->cc, n->loc, "D_MEMBER_NAME", "member %s not found",
-			  n->name);
+		dcc_error(g->cc, n->loc, "D_TYPE_MEMBER", "%s is not a member "
+			  "of %s", n->name, type_name(g->cc, st));
 	lv->off += (int32_t)off;
 	lv->bit_off = m->bit_offset;
 	lv->bit_size = m->bit_size;
@@ -1319,7 +1333,7 @@ static vreg_t ex_cast(struct cg *g, struct node *n)
 
 	if (is_aggr(n->type) || is_aggr(n->kid[0]->type))
 		return v;
-	v = copy_vreg(g, v);
+	v = copy_vreg(g, cg_alloca_cast(g, n->kid[0], n->type, v));
 	cg_convert(g, v, n->kid[0]->type, n->type);
 	return v;
 }
@@ -1333,8 +1347,8 @@ static vreg_t ex_call(struct cg *g, struct node *n)
 	if (scratch)
 		return scratch(g, n);
 	if (!fd)
-		dcc_error(g->cc, n->loc, "D_PROTO_FUNC",
-			  "failed to resolve %s: Unknown function name", n->name);
+		dcc_error(g->cc, n->loc, "D_FUNC_UNDEF",	/* sema's check */
+			  "undefined function name: %s", n->name);
 	v = fd->gen(g, n);
 	if (v < 0)
 		dcc_error(g->cc, n->loc, "D_UNSUPPORTED",

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cg.h"
+#include "builtins.h"
 #include "funcs.h"
 #include "prov.h"
 
@@ -48,12 +49,37 @@ static bool char_ptr(struct type *t)
 	return r && r->kind == TY_INT && r->size == 1;
 }
 
-/* An action argument: char pointers and arrays are recorded as strings. */
-static struct cg_rec *rec_arg(struct cg *g, int action, struct node *a)
+static bool is_ptr(struct type *t)
+{
+	struct type *r = t ? type_resolve(t) : NULL;
+
+	return r && r->kind == TY_PTR;
+}
+
+/* A pointer item: its value, DTrace's offset for an alloca pointer. */
+static struct cg_rec *rec_ptr(struct cg *g, int action, struct node *a)
+{
+	vreg_t v = cg_alloca_value(g, a, cg_expr(g, a));
+	struct cg_rec *r = cg_rec_add(g, action, DTM_K_PTR, 8, 8, a);
+
+	r->type = a->type ? type_name(g->cc, a->type) : NULL;
+	ir_comment(g->cc, g->f, "record[%u] = %s (pointer)", r->r.offset,
+		   r->type ? r->type : "?");
+	ir_store(g->cc, g->f, 8, cg_sptr(g), g->rec_off + r->r.offset, v);
+	return r;
+}
+
+/* An action argument: char arrays, and char pointers that a string
+ * conversion prints (as_str), are recorded as strings; other pointers
+ * by value (trace() of a char * prints the pointer, as in DTrace). */
+static struct cg_rec *rec_arg(struct cg *g, int action, struct node *a,
+			      bool as_str)
 {
 	struct cg_rec *r;
 	vreg_t v, d, n;
 
+	if (is_ptr(a->type) && (!as_str || !char_ptr(a->type)))
+		return rec_ptr(g, action, a);
 	if (!char_ptr(a->type))
 		return cg_rec_value(g, action, a);
 	v = cg_expr(g, a);
@@ -96,7 +122,7 @@ static const char *escaped(struct cg *g, const char *s)
 
 int gen_trace(struct cg *g, struct node *call)
 {
-	rec_arg(g, DTM_ACT_TRACE, arg(call, 0));
+	rec_arg(g, DTM_ACT_TRACE, arg(call, 0), false);
 	return 0;
 }
 
@@ -154,19 +180,45 @@ int gen_print(struct cg *g, struct node *call)
 	return 0;
 }
 
+/* The conversion character that consumes argument i (0: the first after
+ * the format) of printf format f, or 0 (a '*' width consumes one too). */
+static char fmt_conv(const char *f, int i)
+{
+	for (; f && *f; f++) {
+		if (*f != '%')
+			continue;
+		if (*++f == '%')
+			continue;
+		for (; *f && strchr("#+-?' @0123456789.*hlLw", *f); f++)
+			if (*f == '*' && i-- == 0)
+				return '*';
+		if (!*f)
+			return 0;
+		if (i-- == 0)
+			return *f;
+	}
+	return 0;
+}
+
+static bool str_conv(char c)
+{
+	return c == 's' || c == 'S' || c == 'I';
+}
+
 /* printf-like: the action item (fmt, argc), then one ARG item per arg */
 static int gen_fmt_action(struct cg *g, struct node *call, int action)
 {
 	struct node *f = arg(call, 0), *a;
 	struct cg_rec *r = cg_rec_add(g, action, DTM_K_NONE, 0, 1, call);
+	int i;
 
 	r->fmt = str_arg(f) ? str_arg(f) : "";
 	r->r.arg = node_list_len(call->kid[0]) - 1;
 	ir_comment(g->cc, g->f, "%s(\"%s\", %u args)",
 		   action == DTM_ACT_PRINTF ? "printf" : "action",
 		   escaped(g, r->fmt), r->r.arg);
-	for (a = f ? f->next : NULL; a; a = a->next)
-		rec_arg(g, DTM_ACT_ARG, a);
+	for (a = f ? f->next : NULL, i = 0; a; a = a->next, i++)
+		rec_arg(g, DTM_ACT_ARG, a, !str_arg(f) || str_conv(fmt_conv(r->fmt, i)));
 	return 0;
 }
 
@@ -303,6 +355,21 @@ void cg_kind_of_expr(struct cg *g, struct type *t, const struct node *e,
 		*kind = is_ustack_call(e) ? DTM_K_USTACK : DTM_K_STACK;
 		*size = 8 + 8 * cg_stack_frames(g, e);	/* [pid | 0][frames] */
 	}
+}
+
+/* The most bytes (NUL included) the string e can take: a record item needs
+ * no more.  execname is a task's comm (TASK_COMM_LEN, 16), a literal its
+ * own length; anything else strsize + 1. */
+uint32_t cg_str_bound(struct cg *g, const struct node *e)
+{
+	uint32_t n = g->strsize;
+
+	if (e->kind == N_IDENT && e->sym && e->sym->kind == SYM_BUILTIN &&
+	    e->sym->id == BI_execname)
+		n = 16;
+	else if (e->kind == N_STR)
+		n = (uint32_t)e->slen + 1;
+	return n < g->strsize ? n : g->strsize;
 }
 
 /* sym(x), mod(x), usym(x)... as a statement record their value, printed

@@ -12,7 +12,7 @@
  *
  *   entry:    *(u64 *)(fp + slot_n) = 0
  *   before S: n = map_lookup_elem(&dt_nest, &zero); if (!n) goto out
- *             d = *(u32 *)n; if (d >= CG_NEST_MAX) goto out   (dropped)
+ *             d = *(u32 *)n; if (d >= CG_NEST_MAX) goto deep
  *             *(u32 *)n = d + 1; *(u64 *)(fp + slot_n) = n
  *             *(u64 *)(fp + slot_d) = d
  *   S:        s = map_lookup_elem(&dt_scratch, fp + slot_d)
@@ -20,11 +20,15 @@
  *             p = *(u64 *)(fp + slot_n); if (p == 0) goto skip
  *             *(u32 *)p = *(u32 *)p - 1        (programs nest: LIFO)
  *   skip:     r0 = 0; exit
+ *   deep:     gl = &dt_globals (ld_imm64)		(the event is lost:
+ *             lock gl->nestdrops += 1; goto out	 dload reports it
+ *						 as a principal drop)
  *
  * slot_n stays 0 on the paths that leave before the increment (master
  * switch, a predicate run before S, a failed lookup, too deep).
  */
 #include <linux/bpf.h>
+#include <stddef.h>
 
 #include "cg.h"
 
@@ -50,8 +54,25 @@ static void splice_before(struct ir_func *f, struct ir_insn *mark,
 	anchor->prev = last;
 }
 
+/* deep: the event finds every nesting level in use: count it, drop it */
+static void gen_deep(struct cg *g, int deep)
+{
+	struct dcc *cc = g->cc;
+	struct ir_func *f = g->f;
+	vreg_t p = cg_vreg(g), one = cg_vreg(g);
+	struct ir_insn *add;
+
+	ir_place_label(cc, f, deep);
+	ir_comment(cc, f, "too deep: gl = &%s; gl->nestdrops++", DTM_VAR_GLOBALS);
+	ir_ld_sec(cc, f, p, DTM_MAP_GLOBALS, 0);
+	ir_movi(cc, f, one, 1);
+	add = ir_store(cc, f, 8, p, offsetof(struct dtm_globals_hdr, nestdrops), one);
+	add->atomic = true;
+	ir_ja(cc, f, g->lbl_out);
+}
+
 /* n = dt_nest[0]; depth check and increment; slot_d = depth */
-static void gen_enter(struct cg *g, int32_t slot_n, int32_t slot_d)
+static void gen_enter(struct cg *g, int32_t slot_n, int32_t slot_d, int deep)
 {
 	struct dcc *cc = g->cc;
 	struct ir_func *f = g->f;
@@ -64,10 +85,10 @@ static void gen_enter(struct cg *g, int32_t slot_n, int32_t slot_d)
 	ir_alui(cc, f, BPF_ADD, k, g->slot_zero);
 	n = cg_call(g, BPF_FUNC_map_lookup_elem, 2, m, k);
 	ir_jcci(cc, f, BPF_JEQ, n, 0, g->lbl_out);
-	ir_comment(cc, f, "d = *n; if (d >= %d) goto out; *n = d + 1",
+	ir_comment(cc, f, "d = *n; if (d >= %d) goto deep; *n = d + 1",
 		   CG_NEST_MAX);
 	ir_load(cc, f, 4, d, n, 0);
-	ir_jcci(cc, f, BPF_JGE, d, CG_NEST_MAX, g->lbl_out);
+	ir_jcci(cc, f, BPF_JGE, d, CG_NEST_MAX, deep);
 	ir_mov(cc, f, d1, d);
 	ir_alui(cc, f, BPF_ADD, d1, 1);
 	ir_store(cc, f, 4, n, 0, d1);
@@ -97,6 +118,7 @@ void cg_nest(struct cg *g)
 	struct ir_func *f = g->f;
 	struct ir_insn *mark;
 	int32_t slot_n, slot_d;
+	int deep;
 
 	if (!g->seg_s.first || !g->s_key || !g->ret_out)
 		return;		/* no scratch memory: nothing to nest */
@@ -110,9 +132,11 @@ void cg_nest(struct cg *g)
 	mark = f->tail;
 	ir_storei(g->cc, f, 8, IR_FP, slot_n, 0);
 	splice_before(f, mark, f->head);
+	deep = ir_label(f);
 	mark = f->tail;
-	gen_enter(g, slot_n, slot_d);
+	gen_enter(g, slot_n, slot_d, deep);
 	splice_before(f, mark, g->seg_s.first);
+	gen_deep(g, deep);		/* at the end: reached by its jump only */
 	mark = f->tail;
 	gen_leave(g, slot_n);
 	splice_before(f, mark, g->ret_out);

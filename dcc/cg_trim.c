@@ -4,14 +4,16 @@
  *
  * cg.c generates every program with the full prologue and records its
  * pieces as segments:
- *   G  g = map_lookup_elem(&dt_globals, &zero)   (the master switch reads it)
+ *   G  g = &dt_globals (one ld_imm64 of the global-data section; the
+ *      master switch reads it)
  *   S  s = map_lookup_elem(&dt_scratch, &zero); provider prologue (mstate
  *      arg0..9, errno); mstate.ts = 0; alloca and TLS-key set-up
  *   H  record header {epid, prid, cpu} at s + rec_off
  * Once the whole program is there, cg_trim() removes:
  *   H  unless the program writes a record, can fault (the fault record
- *      reuses the header's prid and cpu) or reads the header (id,
- *      probeprov, ...);
+ *      reuses the header's prid and cpu) or reads the header (a load from,
+ *      or an address into, the header through a pointer derived from s:
+ *      id, probeprov, ...);
  *   S  unless something after it loads s or a value it computed;
  *   G  likewise (only BEGIN/END/ERROR programs have no master-switch check).
  * A segment goes only when removing it cannot be observed: it writes
@@ -19,10 +21,12 @@
  * side-effect-free helpers, jumps only inside itself or to `out` on the
  * null result of a lookup of the one-entry globals/scratch arrays (which
  * cannot fail), and defines no register that is read elsewhere.
+ * When S stays, its stores into mstate words (arg0..9, errno, ts, ...)
+ * that no load of the program can read are dropped (trim_mstate()).
  *
  * A predicate that needs neither (no use of s, no fault exit, which writes
- * its record through s) then runs before S and H: an event the predicate
- * rejects costs no argument fetch.
+ * its record through s, no stack slot S or H stores) then runs before S
+ * and H: an event the predicate rejects costs no argument fetch.
  *
  * Then the context slots: the store of ctx, g or s to its stack slot is
  * dropped when no load reads the slot, and a slot loaded exactly once
@@ -31,6 +35,9 @@
  *   *(u64 *)(fp + slot_g) = v		becomes		(nothing)
  *   ...						...
  *   x = *(u64 *)(fp + slot_g)				x = v
+ *
+ * (a slot loaded more than once becomes a register in regalloc.c, which
+ * knows whether one of r6..r9 is free for it).
  */
 #include <linux/bpf.h>
 #include <string.h>
@@ -38,14 +45,16 @@
 #include "cg.h"
 
 #define MAX_REGS	16
+#define TRIM_FP_MAX	8
 
 struct trim {
 	struct cg *g;
 	struct cg_seg *seg;
 	vreg_t *defs, *ptrs;	/* registers the segment defines; s-derived */
 	int ndefs, nptrs;
-	int32_t fp_offs[2];	/* slots the segment stores */
+	int32_t fp_offs[TRIM_FP_MAX];	/* slots the segment stores */
 	int nfp;
+	bool any_fp;		/* any slot, not just g's and s's */
 	vreg_t lookup;		/* result of a globals/scratch lookup */
 	vreg_t map;		/* last ld_map of globals/scratch */
 	bool map_scratch;
@@ -198,8 +207,10 @@ static bool store_ok(struct trim *t, const struct ir_insn *in)
 	struct cg *g = t->g;
 
 	if (in->dst != IR_FP)
-		return is_ptr(t, in->dst);
-	if ((in->off != g->slot_g && in->off != g->slot_s) || t->nfp == 2)
+		return !in->atomic && is_ptr(t, in->dst);
+	if (in->atomic || t->nfp == (t->any_fp ? TRIM_FP_MAX : 2))
+		return false;
+	if (!t->any_fp && in->off != g->slot_g && in->off != g->slot_s)
 		return false;
 	t->fp_offs[t->nfp++] = in->off;
 	return true;
@@ -278,9 +289,9 @@ static bool used_outside(struct trim *t)
 		for (i = 0; i < n; i++)
 			if (r[i] >= IR_VREG0 && has(t->defs, t->ndefs, r[i]))
 				return true;
-		if (in->op == IR_LOAD && in->src == IR_FP &&
-		    (in->off == t->fp_offs[0] || in->off == t->fp_offs[1]))
-			return true;
+		for (i = 0; in->op == IR_LOAD && in->src == IR_FP && i < t->nfp; i++)
+			if (in->off == t->fp_offs[i])
+				return true;
 		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
 		    label_in_seg(t->seg, in->label))
 			return true;
@@ -291,7 +302,7 @@ static bool used_outside(struct trim *t)
 static bool seg_dead(struct cg *g, struct cg_seg *s, bool allow_out)
 {
 	struct trim t = { .g = g, .seg = s, .lookup = IR_NOREG,
-			  .map = IR_NOREG, .fp_offs = { 1, 1 } };
+			  .map = IR_NOREG };
 	struct ir_insn *in;
 	int n = 0;
 
@@ -342,10 +353,77 @@ static bool label_used(struct ir_func *f, int label)
 	return false;
 }
 
+/* ---- what is derived from s ------------------------------------------------ */
+
+/* Per vreg: S_PTR may hold s or an address computed from it (loaded from
+ * slot_s, copied, offset); S_EXACT every definition is a load of slot_s or
+ * a copy of an S_EXACT register (so it holds s itself); S_LOW some
+ * definition adds less than CG_MST_SIZE to it (it may point into mstate).
+ * Flow-insensitive, so a register counts as s-derived wherever it is used. */
+enum { S_PTR = 1, S_EXACT = 2, S_LOW = 4 };
+
+static bool sdef_exact(const struct cg *g, const uint8_t *k, const struct ir_insn *in)
+{
+	if (in->op == IR_LOAD)
+		return in->src == IR_FP && in->off == g->slot_s && in->size == 8;
+	return in->op == IR_MOV && !in->w32 && in->src >= IR_VREG0 &&
+	       (k[in->src] & S_EXACT);
+}
+
+static bool sdef_ptr(const struct cg *g, const uint8_t *k, const struct ir_insn *in)
+{
+	switch (in->op) {
+	case IR_LOAD:
+		return in->src == IR_FP && in->off == g->slot_s;
+	case IR_MOV: case IR_ALU:
+		return in->src >= IR_VREG0 && (k[in->src] & S_PTR);
+	default:
+		return false;
+	}
+}
+
+static uint8_t *s_kinds(struct cg *g)
+{
+	struct ir_func *f = g->f;
+	uint8_t *k = dcc_alloc(g->cc, f->nvregs + 1);
+	struct ir_insn *in;
+	bool changed = true;
+
+	while (changed) {	/* S_PTR: least fixpoint */
+		changed = false;
+		for (in = f->head; in; in = in->next) {
+			vreg_t d = def_of(in);
+
+			if (d >= IR_VREG0 && !(k[d] & S_PTR) && sdef_ptr(g, k, in))
+				k[d] |= S_PTR | S_EXACT, changed = true;
+		}
+	}
+	for (changed = true; changed;) {	/* S_EXACT: greatest fixpoint */
+		changed = false;
+		for (in = f->head; in; in = in->next) {
+			vreg_t d = def_of(in);
+
+			if (d >= IR_VREG0 && (k[d] & S_EXACT) && !sdef_exact(g, k, in))
+				k[d] &= ~S_EXACT, changed = true;
+		}
+	}
+	for (in = f->head; in; in = in->next)
+		if (in->op == IR_ALUI && in->dst >= IR_VREG0 && (k[in->dst] & S_PTR) &&
+		    in->imm < CG_MST_SIZE)
+			k[in->dst] |= S_LOW;
+	return k;
+}
+
+static bool sptr(const uint8_t *k, vreg_t r, int kind)
+{
+	return r >= IR_VREG0 && (k[r] & kind);
+}
+
 /* Does code outside the header segment read (or address) the header? */
 static bool header_read(struct cg *g)
 {
 	int64_t lo = g->rec_off, hi = lo + CG_REC_HDR;
+	uint8_t *k = s_kinds(g);
 	struct ir_insn *in;
 
 	for (in = g->f->head; in; in = in->next) {
@@ -353,13 +431,111 @@ static bool header_read(struct cg *g)
 			in = g->seg_h.last;
 			continue;
 		}
-		if (in->op == IR_LOAD && in->off >= lo && in->off < hi)
+		if (in->op == IR_LOAD && sptr(k, in->src, S_PTR) &&
+		    in->off < hi && in->off + in->size > lo)
 			return true;
-		if (in->op == IR_ALUI && in->alu == BPF_ADD && in->imm >= lo &&
-		    in->imm < hi)
+		if (in->op == IR_STORE && sptr(k, in->src, S_PTR))
+			return true;	/* s escapes to memory */
+		if (in->op == IR_STORE && in->atomic && sptr(k, in->dst, S_PTR) &&
+		    in->off < hi && in->off + in->size > lo)
+			return true;
+		if (in->op == IR_ALUI && in->alu == BPF_ADD && sptr(k, in->dst, S_PTR) &&
+		    in->imm >= lo && in->imm < hi)
 			return true;
 	}
 	return false;
+}
+
+/* ---- dead mstate stores -----------------------------------------------------
+ * The provider prologue fills mstate (arg0..9, errno, ts) for whatever the
+ * clause may read; a word no load can read is not stored.  The words a
+ * load may read, as a bit mask (bit i: bytes [8i, 8i + 8)); all of them
+ * when s (or an address inside mstate) escapes to memory, a helper that
+ * may read it, or an index computed at run time. */
+#define MST_ALL		((1u << (CG_MST_SIZE / 8)) - 1)
+
+static uint32_t words(int64_t off, int size)
+{
+	uint32_t m = 0;
+	int64_t o;
+
+	for (o = off < 0 ? 0 : off & ~7; o < off + size && o < CG_MST_SIZE; o += 8)
+		m |= 1u << (o / 8);
+	return m;
+}
+
+static uint32_t mst_call_reads(const uint8_t *k, const struct ir_insn *in)
+{
+	bool writes;
+	int i;
+
+	for (i = 0; i < in->nargs; i++) {
+		if (!sptr(k, in->args[i], S_PTR))
+			continue;
+		if (sptr(k, in->args[i], S_EXACT))
+			return MST_ALL;		/* the helper gets s itself */
+		if (sptr(k, in->args[i], S_LOW) && (in->op != IR_CALL || i != 0 ||
+		    !pure_helper(in->imm, &writes) || !writes))
+			return MST_ALL;
+	}
+	return 0;
+}
+
+static uint32_t mst_reads(const uint8_t *k, const struct ir_insn *in)
+{
+	switch (in->op) {
+	case IR_LOAD:
+		if (!sptr(k, in->src, S_PTR))
+			return 0;
+		if (sptr(k, in->src, S_EXACT))
+			return words(in->off, in->size);
+		return sptr(k, in->src, S_LOW) || in->off < 0 ? MST_ALL : 0;
+	case IR_STORE:
+		if (sptr(k, in->src, S_PTR))
+			return MST_ALL;
+		if (!in->atomic || !sptr(k, in->dst, S_PTR))
+			return 0;	/* an atomic add reads the word too */
+		return sptr(k, in->dst, S_EXACT) ? words(in->off, in->size) : MST_ALL;
+	case IR_ALU: case IR_NEG:
+		return sptr(k, in->dst, S_PTR) || sptr(k, in->src, S_PTR) ? MST_ALL : 0;
+	case IR_ALUI:
+		return sptr(k, in->dst, S_PTR) && in->alu != BPF_ADD ? MST_ALL : 0;
+	case IR_CALL: case IR_CALL_SUB:
+		return mst_call_reads(k, in);
+	default:
+		return 0;
+	}
+}
+
+/* Drop the stores of S into mstate words nothing reads. */
+static void trim_mstate(struct cg *g)
+{
+	uint8_t *k = s_kinds(g);
+	struct ir_insn *in, *next;
+	uint32_t read = 0;
+	bool in_s = false;
+
+	for (in = g->f->head; in && read != MST_ALL; in = in->next)
+		read |= mst_reads(k, in);
+	for (in = g->f->head; in && read != MST_ALL; in = next) {
+		next = in->next;
+		in_s |= in == g->seg_s.first;
+		if (in_s && (in->op == IR_STORE || in->op == IR_STOREI) &&
+		    !in->atomic && !in->core && sptr(k, in->dst, S_EXACT) && in->off >= 0 &&
+		    in->off + in->size <= CG_MST_SIZE &&
+		    !(read & words(in->off, in->size))) {
+			if (in == g->seg_s.first)
+				g->seg_s.first = in->next;
+			if (in == g->seg_s.last) {
+				g->seg_s.last = in->prev;
+				ir_unlink(g->f, in);
+				break;
+			}
+			ir_unlink(g->f, in);
+		}
+		if (in == g->seg_s.last)
+			break;
+	}
 }
 
 static bool linked(struct ir_func *f, const struct ir_insn *x)
@@ -429,6 +605,38 @@ static int seg_defs(struct cg *g, struct ir_insn *first, struct ir_insn *last,
 	return k;
 }
 
+/* Does predicate instruction `in` read or write a stack slot S or H
+ * stores, or take an address on the stack that may reach one? */
+static bool pred_touches(const struct trim *t, const struct ir_insn *in)
+{
+	int32_t lo = 0, hi = INT32_MIN, o;
+	int i;
+
+	for (i = 0; i < t->nfp; i++) {
+		o = t->fp_offs[i];
+		lo = o < lo ? o : lo;
+		hi = o + 8 > hi ? o + 8 : hi;
+	}
+	if (!t->nfp)
+		return false;
+	switch (in->op) {
+	case IR_LOAD:
+		return in->src == IR_FP && in->off < hi && in->off + in->size > lo;
+	case IR_STORE: case IR_STOREI:
+		return in->dst == IR_FP && in->off < hi && in->off + in->size > lo;
+	case IR_MOV:
+		if (in->src != IR_FP)
+			return false;
+		/* x = fp; x += k: an object at fp + k, which may reach up */
+		return !in->next || in->next->op != IR_ALUI || in->next->alu != BPF_ADD ||
+		       in->next->dst != in->dst || in->next->imm < hi;
+	case IR_ALU:
+		return in->src == IR_FP;
+	default:
+		return false;
+	}
+}
+
 /* Can the predicate run before [first, last] (S and H)?  It must not load
  * s, use their registers, nor jump anywhere but inside itself and out. */
 static bool pred_independent(struct cg *g, struct ir_insn *first,
@@ -436,7 +644,7 @@ static bool pred_independent(struct cg *g, struct ir_insn *first,
 {
 	struct cg_seg *p = &g->seg_p, sh = { .first = first, .last = last };
 	struct trim t = { .g = g, .seg = &sh, .lookup = IR_NOREG,
-			  .map = IR_NOREG, .fp_offs = { 1, 1 } };
+			  .map = IR_NOREG, .any_fp = true };
 	struct ir_insn *in;
 	vreg_t *defs, r[MAX_REGS];
 	int nd = seg_defs(g, first, last, &defs), n, i;
@@ -449,11 +657,10 @@ static bool pred_independent(struct cg *g, struct ir_insn *first,
 		if (in == last)
 			break;
 	}
-	for (i = 0; i < t.nfp; i++)
-		if (t.fp_offs[i] != g->slot_s)
-			return false;
 	for (in = p->first; in; in = in->next) {
 		if (in->op == IR_LOAD && in->src == IR_FP && in->off == g->slot_s)
+			return false;
+		if (pred_touches(&t, in))
 			return false;
 		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
 		    in->label != g->lbl_out && !label_in_seg(p, in->label))
@@ -503,6 +710,8 @@ void cg_trim(struct cg *g, bool traces)
 		seg_drop(g, &g->seg_s);
 	if (seg_dead(g, &g->seg_g, true))
 		seg_drop(g, &g->seg_g);
+	if (g->seg_s.first)
+		trim_mstate(g);
 	pred_first(g);
 	forward_slot(g, g->st_s);
 	forward_slot(g, g->st_g);

@@ -6,7 +6,8 @@
  * index (ld_imm64 takes two slots), the second encodes each instruction
  * through a table indexed by IR opcode and records relocations:
  *   IR_LD_MAP   ld_imm64 r, 0      R_BPF_64_64 against the map symbol
- *   IR_LD_DATA  ld_imm64 r, off    R_BPF_64_64 against .rodata's section
+ *   IR_LD_DATA  ld_imm64 r, off    R_BPF_64_64 against the section symbol of
+ *                                  .rodata (or of the global-data section sym)
  *   IR_CALL_SUB call -1 (src=1)    R_BPF_64_32 against the subprogram
  *   ir_core     CO-RE record in .BTF.ext (btf_out.c)
  * It also fills the per-instruction source line and comment arrays.
@@ -187,7 +188,9 @@ static void enc_store(struct emit *e, const struct ir_insn *in)
 {
 	struct bpf_insn *x = slot(e);
 
-	x->code = BPF_STX | BPF_MEM | size_code(e, in->size);
+	x->code = BPF_STX | (in->atomic ? BPF_ATOMIC : BPF_MEM) |
+		  size_code(e, in->size);
+	x->imm = in->atomic ? BPF_ADD : 0;	/* lock *(dst + off) += src */
 	x->dst_reg = reg(e, in->dst);
 	x->src_reg = reg(e, in->src);
 	x->off = (int16_t)in->off;
@@ -273,7 +276,7 @@ static void enc_ld_data(struct emit *e, const struct ir_insn *in)
 {
 	ldimm64(e, in, (uint64_t)in->imm);
 	slot(e)[1].imm = 0;
-	add_reloc(e, IR_RELOC_DATA, ".rodata", NULL);
+	add_reloc(e, IR_RELOC_DATA, in->sym ? in->sym : ".rodata", NULL);
 }
 
 static void enc_exit(struct emit *e, const struct ir_insn *in)

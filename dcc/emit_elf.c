@@ -4,13 +4,17 @@
  * ET_REL, little-endian) by hand, in the layout libbpf expects:
  *
  *   one code section per program section name (programs that share a name
- *   are concatenated), .text for subprograms, .rodata, .maps (zero-filled
+ *   are concatenated), .text for subprograms, .rodata, DTM_MAP_GLOBALS
+ *   (zero-filled global data: libbpf's internal map), .maps (zero-filled
  *   BTF-defined map slots), license, DTM_SECTION (dload's metadata), .BTF,
- *   .BTF.ext (btf_out.c), .rel<sec> for map / .rodata references (R_BPF_64_64)
+ *   .BTF.ext (btf_out.c), .rel<sec> for map / .rodata / global-data
+ *   references (R_BPF_64_64, against the data section's symbol)
  *   and BPF-to-BPF calls (R_BPF_64_32), .symtab, .strtab, .shstrtab.
  *
  * Symbols: section symbols, subprograms (local STT_FUNC in .text), then the
- * globals: programs (STT_FUNC, sized) and maps (STT_OBJECT in .maps).
+ * globals: programs (STT_FUNC, sized), maps (STT_OBJECT in .maps) and
+ * DTM_VAR_GLOBALS (STT_OBJECT covering DTM_MAP_GLOBALS, which libbpf matches
+ * with the BTF VAR of that name).
  * The image goes to cc->obj / cc->obj_len (malloc'ed).
  */
 #include <elf.h>
@@ -51,7 +55,7 @@ struct elfw {
 	struct strtab shstr, str;
 	Elf64_Sym *syms;
 	int nsyms, cap_syms, first_global;
-	int text, rodata, maps, symtab;
+	int text, rodata, maps, symtab, gdata;
 	struct btf_images btf;
 };
 
@@ -161,6 +165,11 @@ static void data_sections(struct elfw *w)
 	if (w->p->rodata_len)
 		w->rodata = add_sec(w, ".rodata", SHT_PROGBITS, SHF_ALLOC, w->p->rodata,
 				    w->p->rodata_len, 8);
+	if (w->p->globals_len) {
+		w->gdata = add_sec(w, DTM_MAP_GLOBALS, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE,
+				   calloc(1, w->p->globals_len), w->p->globals_len, 8);
+		w->sec[w->gdata].own = 1;
+	}
 	for (m = w->p->maps; m; m = m->next)
 		msz += btf_map_nmembers(m) * 8;
 	if (msz) {
@@ -204,6 +213,9 @@ static void symbols(struct elfw *w)
 			btf_map_nmembers(m) * 8);
 		off += btf_map_nmembers(m) * 8;
 	}
+	if (w->gdata)
+		add_sym(w, DTM_VAR_GLOBALS, STB_GLOBAL, STT_OBJECT, w->gdata, 0,
+			w->p->globals_len);
 }
 
 static int sym_by_name(struct elfw *w, const char *name, int shndx)
@@ -227,10 +239,11 @@ static int reloc_sym(struct elfw *w, const struct ir_reloc *r, int *type)
 	case IR_RELOC_MAP:
 		return sym_by_name(w, r->sym, w->maps);
 	case IR_RELOC_DATA:
-		if (!w->rodata)
+		if (!find_sec(w, r->sym) || !w->sec[find_sec(w, r->sym)].sym)
 			dcc_error(w->cc, (struct loc){ 0 }, "D_UNKNOWN",
-				  "internal error: .rodata reference without .rodata");
-		return w->sec[w->rodata].sym;
+				  "internal error: reference to missing section %s",
+				  r->sym);
+		return w->sec[find_sec(w, r->sym)].sym;
 	case IR_RELOC_SUB:
 		*type = R_BPF_64_32_;
 		return sym_by_name(w, r->sym, w->text);

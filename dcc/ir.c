@@ -156,9 +156,35 @@ struct ir_insn *ir_mov(struct dcc *cc, struct ir_func *f, vreg_t d, vreg_t s)
 	return in;
 }
 
+/*
+ * d %= x without BPF_MOD, which LLVM before 18 cannot disassemble (so
+ * llvm-objdump -d of the object would show <unknown>):
+ *	t = d; t /= x; t *= x; d -= t
+ * Same result for x == 0 (BPF: d / 0 == 0, so d stays d, as d % 0 does).
+ */
+static struct ir_insn *mod_lowered(struct dcc *cc, struct ir_func *f,
+				   vreg_t d, vreg_t s, int64_t imm, bool is_imm)
+{
+	vreg_t t = ir_vreg(f);
+
+	ir_mov(cc, f, t, d);
+	if (is_imm) {
+		ir_alui(cc, f, BPF_DIV, t, imm);
+		ir_alui(cc, f, BPF_MUL, t, imm);
+	} else {
+		ir_alu(cc, f, BPF_DIV, t, s);
+		ir_alu(cc, f, BPF_MUL, t, s);
+	}
+	return ir_alu(cc, f, BPF_SUB, d, t);
+}
+
 struct ir_insn *ir_alu(struct dcc *cc, struct ir_func *f, int alu, vreg_t d, vreg_t s)
 {
-	struct ir_insn *in = ir_emit(cc, f, IR_ALU);
+	struct ir_insn *in;
+
+	if (alu == BPF_MOD)
+		return mod_lowered(cc, f, d, s, 0, false);
+	in = ir_emit(cc, f, IR_ALU);
 
 	in->alu = (uint8_t)alu;
 	in->dst = d;
@@ -168,7 +194,11 @@ struct ir_insn *ir_alu(struct dcc *cc, struct ir_func *f, int alu, vreg_t d, vre
 
 struct ir_insn *ir_alui(struct dcc *cc, struct ir_func *f, int alu, vreg_t d, int64_t imm)
 {
-	struct ir_insn *in = ir_emit(cc, f, IR_ALUI);
+	struct ir_insn *in;
+
+	if (alu == BPF_MOD)
+		return mod_lowered(cc, f, d, 0, imm, true);
+	in = ir_emit(cc, f, IR_ALUI);
 
 	in->alu = (uint8_t)alu;
 	in->dst = d;
@@ -273,6 +303,15 @@ struct ir_insn *ir_ld_data(struct dcc *cc, struct ir_func *f, vreg_t d, uint32_t
 
 	in->dst = d;
 	in->imm = off;
+	return in;
+}
+
+struct ir_insn *ir_ld_sec(struct dcc *cc, struct ir_func *f, vreg_t d,
+			  const char *sec, uint32_t off)
+{
+	struct ir_insn *in = ir_ld_data(cc, f, d, off);
+
+	in->sym = dcc_intern(cc, sec);
 	return in;
 }
 
@@ -385,8 +424,9 @@ static void dump_insn(const struct ir_insn *in, FILE *out)
 	case IR_NEG: fprintf(out, "%s = -%s", reg(in->dst, a), reg(in->dst, b)); break;
 	case IR_LOAD: fprintf(out, "%s = *(%s *)(%s %+d)", reg(in->dst, a), size_name(in->size),
 			      reg(in->src, b), in->off); break;
-	case IR_STORE: fprintf(out, "*(%s *)(%s %+d) = %s", size_name(in->size),
-			       reg(in->dst, a), in->off, reg(in->src, b)); break;
+	case IR_STORE: fprintf(out, "%s*(%s *)(%s %+d) %s= %s", in->atomic ? "lock " : "",
+			       size_name(in->size), reg(in->dst, a), in->off,
+			       in->atomic ? "+" : "", reg(in->src, b)); break;
 	case IR_STOREI: fprintf(out, "*(%s *)(%s %+d) = %lld", size_name(in->size),
 				reg(in->dst, a), in->off, (long long)in->imm); break;
 	case IR_JA: fprintf(out, "goto L%d", in->label); break;
@@ -396,8 +436,8 @@ static void dump_insn(const struct ir_insn *in, FILE *out)
 			      ir_jcc_name(in->alu), (long long)in->imm, in->label); break;
 	case IR_CALL: case IR_CALL_SUB: dump_call(in, out); break;
 	case IR_LD_MAP: fprintf(out, "%s = map %s", reg(in->dst, a), in->sym); break;
-	case IR_LD_DATA: fprintf(out, "%s = .rodata + %lld", reg(in->dst, a),
-				 (long long)in->imm); break;
+	case IR_LD_DATA: fprintf(out, "%s = %s + %lld", reg(in->dst, a),
+				 in->sym ? in->sym : ".rodata", (long long)in->imm); break;
 	case IR_EXIT: fprintf(out, "exit"); break;
 	default: break;
 	}

@@ -57,7 +57,8 @@ enum ir_op {
 	IR_CALL_SUB,	/* dst = subprogram(sym)(args...) (BPF-to-BPF call) */
 	IR_LD_MAP,	/* dst = &map (ld_imm64 BPF_PSEUDO_MAP_FD, relocated
 			   against the map symbol `sym`) */
-	IR_LD_DATA,	/* dst = address of .rodata + imm (relocated) */
+	IR_LD_DATA,	/* dst = address of .rodata + imm (relocated); with
+			   `sym`, of that global-data section + imm */
 	IR_EXIT,	/* return r0 (set r0 first with IR_MOV/IR_MOVI dst=IR_R0) */
 
 	/* pseudo operations */
@@ -85,6 +86,8 @@ struct ir_insn {
 	uint8_t alu;		/* BPF_ADD.. / BPF_JEQ.. */
 	uint8_t size;		/* 1,2,4,8 for memory ops */
 	bool w32;		/* 32-bit ALU */
+	bool atomic;		/* IR_STORE: *(dst + off) += src, atomically
+				   (BPF_ATOMIC BPF_ADD, sizes 4 and 8) */
 	vreg_t dst, src;
 	int32_t off;		/* memory offset */
 	int64_t imm;
@@ -157,6 +160,10 @@ struct ir_prog {
 	struct ir_map *maps;
 	uint8_t *rodata;	/* string constants (.rodata) */
 	uint32_t rodata_len;
+	/* Size of the global-data section DTM_MAP_GLOBALS (zero-filled,
+	 * ELF symbol and BTF VAR "dt_globals"), 0 = none: libbpf makes it
+	 * an internal, mmapable one-entry array map. */
+	uint32_t globals_len;
 	void *meta;		/* the metadata section image (meta_out.c) */
 	uint32_t meta_len;
 	const char *source;	/* D source text, for line info */
@@ -200,6 +207,8 @@ struct ir_insn *ir_call(struct dcc *cc, struct ir_func *f, vreg_t d, int helper,
 			int nargs, const vreg_t *args);
 struct ir_insn *ir_ld_map(struct dcc *cc, struct ir_func *f, vreg_t d, const char *map);
 struct ir_insn *ir_ld_data(struct dcc *cc, struct ir_func *f, vreg_t d, uint32_t off);
+struct ir_insn *ir_ld_sec(struct dcc *cc, struct ir_func *f, vreg_t d,
+			  const char *sec, uint32_t off);	/* &sec + off */
 struct ir_insn *ir_exit(struct dcc *cc, struct ir_func *f);
 struct ir_insn *ir_place_label(struct dcc *cc, struct ir_func *f, int label);
 struct ir_insn *ir_comment(struct dcc *cc, struct ir_func *f, const char *fmt, ...)

@@ -81,6 +81,7 @@ static void probes_table(struct meta *m)
 		p[i].flags = pr->flags;
 		p[i].param = pr->param;
 		p[i].stmt = pr->stmt;
+		p[i].line = (uint32_t)pd->loc.line;
 	}
 }
 

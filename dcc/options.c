@@ -318,6 +318,7 @@ static void pragma_binding(struct dcc *cc, struct node *n)
 	if (words(cc, n->str, w, 4) != 2)
 		dcc_error(cc, n->loc, "D_PRAGMA_MALFORM", "malformed #pragma "
 			  "binding <version> <ident>");
+	sema_pragma_ident(cc, n, "binding", w[1]);
 }
 
 void sema_pragma(struct dcc *cc, struct node *n)

@@ -60,6 +60,11 @@ struct pstate {
 	struct node *lib_prog;	/* top-level items of the library */
 	int line_credit;	/* newlines already counted by a look-ahead */
 	unsigned decl_attrs;	/* 1 << TK_LONG... seen in this declaration */
+	/* DTrace's dt_decl_ident(): nesting depth + 1 at which a type name
+	   after a type specifier became the declarator name ("int pid_t"),
+	   0 if none; another name there is an old-style declaration */
+	int tname_ident;
+	bool tok_ident;		/* the last token was an identifier */
 };
 
 struct pname { struct pname *next; const char *name; };
@@ -121,10 +126,13 @@ static struct node *mk_xlator(struct dcc *cc, struct node *out,
 			      struct node *in, char *name,
 			      struct node *members);
 static void top_add(struct dcc *cc, struct node *n);
+static struct node *mk_probedecl(struct dcc *cc, char *name, struct node *nf,
+				 struct node *xf);
 static void sue_define(struct dcc *cc, int kw, const char *tag);
 static void sue_check_specs(struct dcc *cc);
 static void decl_done(struct dcc *cc);
 static void decl_reset(struct dcc *cc);
+static void param_class(struct dcc *cc, struct node *spec);
 }
 
 %union {
@@ -159,6 +167,7 @@ static void decl_reset(struct dcc *cc);
 %type <n> translation_unit external_declaration inline_definition
 %type <n> translator_definition translator_member_list translator_member
 %type <n> provider_definition probe_definition probe_specifiers
+%type <n> provider_probe_list provider_probe
 %type <n> probe_specifier_list probe_specifier
 %type <n> statement_list statement_list_impl statement_or_block statement
 %type <n> argument_expression_list primary_expression postfix_expression
@@ -263,11 +272,12 @@ translator_member:
 /* provider_definition: "provider" IDENT "{" [provider_probe+] "}" ";" */
 provider_definition:
 		T_PROVIDER T_IDENT T_LBRACE provider_probe_list T_RBRACE T_SEMI {
-			$$ = NEW(N_EMPTY);
+			$$ = NEW(N_PROVIDER);
 			$$->name = $2;
+			$$->kid[0] = $4;
 		}
 	|	T_PROVIDER T_IDENT T_LBRACE T_RBRACE T_SEMI {
-			$$ = NEW(N_EMPTY);
+			$$ = NEW(N_PROVIDER);
 			$$->name = $2;
 		}
 	;
@@ -275,13 +285,19 @@ provider_definition:
 /* provider_probe_list: provider_probe+ */
 provider_probe_list:
 		provider_probe
-	|	provider_probe_list provider_probe
+	|	provider_probe_list provider_probe { $$ = APPEND($1, $2); }
 	;
 
 /* provider_probe: "probe" IDENT function [":" function] ";" */
 provider_probe:
-		T_PROBE T_IDENT function T_COLON function T_SEMI { decl_done(cc); }
-	|	T_PROBE T_IDENT function T_SEMI { decl_done(cc); }
+		T_PROBE T_IDENT function T_COLON function T_SEMI {
+			$$ = mk_probedecl(cc, $2, $3, $5);
+			decl_done(cc);
+		}
+	|	T_PROBE T_IDENT function T_SEMI {
+			$$ = mk_probedecl(cc, $2, $3, NULL);
+			decl_done(cc);
+		}
 	;
 
 /* probe_definition: probe_specifiers ["/" expression "/"] "{" stmts "}" */
@@ -973,14 +989,17 @@ parameter_list:
 /* parameter_declaration: param_decl_specs [declarator | abstract_decl] */
 parameter_declaration:
 		parameter_declaration_specifiers {
+			param_class(cc, $1);
 			$$ = mk_decl(cc, $1, NULL);
 			decl_reset(cc);
 		}
 	|	parameter_declaration_specifiers declarator {
+			param_class(cc, $1);
 			$$ = mk_decl(cc, $1, $2);
 			decl_reset(cc);
 		}
 	|	parameter_declaration_specifiers abstract_declarator {
+			param_class(cc, $1);
 			$$ = mk_decl(cc, $1, $2);
 			decl_reset(cc);
 		}
@@ -1249,6 +1268,19 @@ static void decl_reset(struct dcc *cc)
 {
 	PS->decl_typed = false;
 	PS->decl_attrs = 0;
+	PS->tname_ident = 0;
+}
+
+/* A parameter (of a function, an associative array or a probe) may only
+ * have the register storage class, as DTrace's dt_decl_pop_param(). */
+static void param_class(struct dcc *cc, struct node *spec)
+{
+	if (__builtin_popcount((unsigned)spec->op) > 1)
+		dcc_error(cc, LOC, "D_DECL_CLASS", "only one storage class "
+			  "allowed in a declaration");
+	if (spec->op & ~DS_REGISTER)
+		dcc_error(cc, LOC, "D_DECL_PARMCLASS", "inappropriate storage "
+			  "class for function or associative array parameter");
 }
 
 static void decl_done(struct dcc *cc)
@@ -1392,6 +1424,19 @@ static struct node *mk_xlator(struct dcc *cc, struct node *out,
  * before a later syntax error); clauses are checked by sema_program().
  * Library items are kept apart and checked leniently.
  */
+/* probe NAME nf [: xf]; (a provider's probe declaration) */
+static struct node *mk_probedecl(struct dcc *cc, char *name, struct node *nf,
+				 struct node *xf)
+{
+	struct node *n = NEW(N_PROBEDECL);
+
+	n->name = name;
+	n->kid[0] = nf;
+	n->kid[1] = xf;
+	n->op = xf ? 2 : 1;
+	return n;
+}
+
 static void top_add(struct dcc *cc, struct node *n)
 {
 	if (!n)

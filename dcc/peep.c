@@ -2,17 +2,27 @@
 /*
  * peep.c -- peephole optimisation of the register-allocated IR.
  *
- * Patterns: drop a register write nothing reads; drop `mov rX, rX`; drop a
- * jump to the next instruction; drop `mov rX, imm` when rX already holds
- * imm; fold constant ALU operations on `mov rX, imm`; fold `mov rY, imm`
- * into the ALU / compare that uses rY last; forward a stack store to the
- * load right after it; reuse the register that still holds a private
- * stack slot (one whose address is never taken) instead of reloading it;
- * drop `mov rY, rX` when rY already holds rX; after `mov rY, rX`, read rX
- * instead of rY until either changes (the mov then often dies).
+ * Patterns: drop an instruction no path reaches (the verifier refuses
+ * it); drop a register write nothing reads; drop `mov rX, rX`; drop a jump
+ * (or conditional jump) to the next instruction; thread a jump to a jump;
+ * outside loops, turn `if c goto L1; goto L2; L1:` into `if !c goto L2`;
+ * drop identity operations (x += 0, x |= 0, x *= 1, ...); merge two adds
+ * of constants; drop `mov rX, imm` when rX already holds imm; fold
+ * constant ALU operations on `mov rX, imm`; use the constant a register
+ * is known to hold as an immediate in ALU / compare instructions; fold
+ * `rY += k` into the offset of the load or store through rY that follows;
+ * forward a stack store to the load right after it; reuse the register
+ * that still holds a private stack slot (one whose address is never
+ * taken) instead of reloading it; drop a store to a private slot that is
+ * stored again before anything reads it; drop `mov rY, rX` when rY
+ * already holds rX; after `mov rY, rX`, read rX instead of rY until either
+ * changes (the mov then often dies).
  * There is no store-immediate pattern: the object
  * never contains BPF_ST (llvm-objdump 14 cannot disassemble it), see
- * regalloc.c.
+ * regalloc.c.  Instructions with a CO-RE relocation keep their place and
+ * offset (libbpf patches them); line info and relocation offsets are
+ * computed by emit_bpf.c from what is left, so removing instructions here
+ * never leaves them pointing at the wrong one.
  *
  * Each pattern is one small function in the table below; it looks at one
  * instruction (and the one that follows it) and rewrites them in place.
@@ -43,6 +53,8 @@ struct peep {
 	uint16_t *live_out;
 	int cur;		/* index of the instruction being visited */
 	uint8_t *gone;		/* index -> removed in this round */
+	uint8_t *in_loop;	/* index -> between a backward jump and its target */
+	uint8_t *reached;	/* index -> reachable from the entry */
 };
 
 
@@ -111,6 +123,54 @@ static uint16_t live_in(struct peep *p, int i)
 	return m | mask_of(r, ir_insn_uses(p->insn[i], r));
 }
 
+/* in_loop[i]: some backward jump at j >= i goes to a label at t <= i
+ * (a running count of the ranges [t, j] open at i) */
+static void mark_loops(struct peep *p)
+{
+	int *open = calloc(p->n + 2, sizeof(int)), i, t, depth = 0;
+
+	p->in_loop = calloc(p->n + 1, 1);
+	for (i = 0; i < p->n; i++) {
+		const struct ir_insn *in = p->insn[i];
+
+		if ((in->op != IR_JA && in->op != IR_JCC && in->op != IR_JCCI) ||
+		    in->label < 0 || in->label >= p->f->nlabels)
+			continue;
+		t = p->pos_label[in->label];
+		if (t <= i)
+			open[t]++, open[i + 1]--;
+	}
+	for (i = 0; i < p->n; i++) {
+		depth += open[i];
+		p->in_loop[i] = depth > 0;
+	}
+	free(open);
+}
+
+/* reached[i]: some path from the entry gets to instruction i */
+static void mark_reached(struct peep *p)
+{
+	int *stack = malloc((p->n + 1) * sizeof(int)), sp = 0, i;
+
+	p->reached = calloc(p->n + 1, 1);
+	if (p->n)
+		stack[sp++] = 0, p->reached[0] = 1;
+	while (sp) {
+		const struct ir_insn *in = p->insn[i = stack[--sp]];
+		int succ[2], ns = 0;
+
+		if (in->op != IR_JA && in->op != IR_EXIT && i + 1 < p->n)
+			succ[ns++] = i + 1;
+		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+		    in->label >= 0 && in->label < p->f->nlabels)
+			succ[ns++] = p->pos_label[in->label];
+		while (ns-- > 0)
+			if (!p->reached[succ[ns]])
+				p->reached[succ[ns]] = 1, stack[sp++] = succ[ns];
+	}
+	free(stack);
+}
+
 static void index_func(struct peep *p)
 {
 	struct ir_insn *in;
@@ -128,6 +188,8 @@ static void index_func(struct peep *p)
 		if (in->op == IR_LABEL && in->label >= 0 && in->label < p->f->nlabels)
 			p->pos_label[in->label] = i;
 	}
+	mark_loops(p);
+	mark_reached(p);
 }
 
 static void liveness(struct peep *p)
@@ -325,7 +387,7 @@ static int p_store_load(struct peep *p, struct ir_insn *in)
 {
 	struct ir_insn *nx;
 
-	if (in->op != IR_STORE || in->dst != IR_FP || in->size != 8)
+	if (in->op != IR_STORE || in->dst != IR_FP || in->size != 8 || in->atomic)
 		return 0;
 	for (nx = in->next; nx && (nx->op == IR_COMMENT || nx->op == IR_LOC); nx = nx->next)
 		;
@@ -368,7 +430,8 @@ static int p_slot_reload(struct peep *p, struct ir_insn *in)
 			return 0;
 		if ((x->op == IR_STORE || x->op == IR_STOREI) && x->dst == IR_FP &&
 		    x->off < in->off + 8 && x->off + x->size > in->off) {
-			if (x->op != IR_STORE || x->off != in->off || x->size != 8)
+			if (x->op != IR_STORE || x->off != in->off || x->size != 8 ||
+			    x->atomic)
 				return 0;
 			break;
 		}
@@ -386,6 +449,39 @@ static int p_slot_reload(struct peep *p, struct ir_insn *in)
 	in->op = IR_MOV;
 	in->src = x->op == IR_STORE ? x->src : x->dst;
 	in->off = 0;
+	return 1;
+}
+
+/* stx [fp+off], rX; ... stx [fp+off], rY  ->  ...; stx [fp+off], rY
+ * for a private 8-byte slot not read in between (same basic block; the
+ * function's exit ends the slot's life too) */
+static int p_dead_slot_store(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+	int steps = 0;
+
+	if (in->op != IR_STORE || in->dst != IR_FP || in->size != 8 || in->atomic ||
+	    in->core || !private_slot(p->f, in->off))
+		return 0;
+	for (x = in->next; x && steps < 256; x = x->next, steps++) {
+		if (x->op == IR_EXIT)
+			break;
+		if (x->op == IR_LABEL || x->op == IR_JA || x->op == IR_JCC ||
+		    x->op == IR_JCCI)
+			return 0;
+		if (x->op == IR_LOAD && x->src == IR_FP && x->off < in->off + 8 &&
+		    x->off + x->size > in->off)
+			return 0;
+		if ((x->op == IR_STORE || x->op == IR_STOREI) && x->dst == IR_FP &&
+		    x->off < in->off + 8 && x->off + x->size > in->off) {
+			if (x->off != in->off || x->size != 8 || x->atomic)
+				return 0;
+			break;
+		}
+	}
+	if (!x || steps >= 256)
+		return 0;
+	drop(p, in);
 	return 1;
 }
 
@@ -534,11 +630,227 @@ static int p_movi_fold(struct peep *p, struct ir_insn *in)
 	return 1;
 }
 
+/* rX += 0, rX |= 0, rX *= 1, rX &= -1 ...  ->  (nothing)   (64-bit only:
+ * a 32-bit operation also clears the upper half) */
+static int p_alu_identity(struct peep *p, struct ir_insn *in)
+{
+	int64_t k = in->imm;
+	bool id;
+
+	if (in->op != IR_ALUI || in->w32 || in->core)
+		return 0;
+	switch (in->alu) {
+	case BPF_ADD: case BPF_SUB: case BPF_OR: case BPF_XOR:
+	case BPF_LSH: case BPF_RSH: case BPF_ARSH:
+		id = k == 0;
+		break;
+	case BPF_MUL: case BPF_DIV:
+		id = k == 1;
+		break;
+	case BPF_AND:
+		id = k == -1;
+		break;
+	default:
+		id = false;
+	}
+	if (!id)
+		return 0;
+	drop(p, in);
+	return 1;
+}
+
+/* rX += a; rX += b  ->  rX += a + b   (nothing reads rX in between) */
+static int p_add_add(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx;
+
+	if (in->op != IR_ALUI || in->alu != BPF_ADD || in->w32 || in->core)
+		return 0;
+	nx = next_user(in);
+	if (!nx || nx->op != IR_ALUI || nx->alu != BPF_ADD || nx->w32 || nx->core ||
+	    nx->dst != in->dst || !fits_s32(in->imm + nx->imm))
+		return 0;
+	in->imm += nx->imm;
+	take_comment(in, nx);
+	drop(p, nx);
+	return 1;
+}
+
+/* The constant rY holds at `in` when the last write to it in the same basic
+ * block (at most 64 instructions back) is `mov rY, imm` fitting s32. */
+static int known_imm(const struct ir_insn *in, vreg_t r, int64_t *v)
+{
+	const struct ir_insn *x;
+	vreg_t d[8];
+	int n, steps = 0;
+
+	if (r < 0 || r >= IR_FP)
+		return 0;
+	for (x = in->prev; x && steps < 64; x = x->prev, steps++) {
+		if (x->op == IR_LABEL)
+			return 0;
+		n = ir_insn_defs(x, d);
+		while (n-- > 0 && d[n] != r)
+			;
+		if (n >= 0)
+			return movi_imm(x, v);
+	}
+	return 0;
+}
+
+/* rY = imm; ...; rX <op>= rY  ->  rX <op>= imm   (and if rX <cc> rY goto:
+ * if rX <cc> imm goto); the mov stays while something else reads rY */
+static int p_known_src(struct peep *p, struct ir_insn *in)
+{
+	int64_t v;
+
+	if ((in->op != IR_ALU && in->op != IR_JCC) || in->src == in->dst ||
+	    !known_imm(in, in->src, &v))
+		return 0;
+	in->op = in->op == IR_ALU ? IR_ALUI : IR_JCCI;
+	in->imm = v;
+	in->src = IR_NOREG;
+	return 1;
+}
+
+/* rY += k; ...; ldx rZ, [rY + off]  ->  ldx rZ, [rY + k + off]
+ * (and the same for stx) when rY is dead after the access, or the load
+ * overwrites it: the offset goes into the instruction */
+static int p_addr_fold(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *nx;
+	int64_t off;
+
+	if (in->op != IR_ALUI || in->alu != BPF_ADD || in->w32 || in->core ||
+	    in->dst < 0 || in->dst >= IR_FP)
+		return 0;
+	nx = next_user(in);
+	if (!nx || nx->core)
+		return 0;
+	if (nx->op == IR_LOAD && nx->src == in->dst) {
+		if (nx->dst != in->dst && !dead_after(p, nx, in->dst))
+			return 0;
+	} else if (nx->op == IR_STORE && nx->dst == in->dst && nx->src != in->dst) {
+		if (!dead_after(p, nx, in->dst))
+			return 0;
+	} else {
+		return 0;
+	}
+	off = nx->off + in->imm;
+	if (off < INT16_MIN || off > INT16_MAX)
+		return 0;
+	nx->off = (int32_t)off;
+	take_comment(nx, in);
+	drop(p, in);
+	return 1;
+}
+
+/* if rX <cc> ... goto L; L:  ->  L:   (nothing happens either way) */
+static int p_jcc_next(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *x;
+
+	if (in->op != IR_JCC && in->op != IR_JCCI)
+		return 0;
+	for (x = in->next; x && x->op >= IR_LABEL; x = x->next) {
+		if (x->op == IR_LABEL && x->label == in->label) {
+			drop(p, in);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* the condition that is true exactly when cc is false (0: none) */
+static int jcc_invert(int cc)
+{
+	switch (cc) {
+	case BPF_JEQ: return BPF_JNE;
+	case BPF_JNE: return BPF_JEQ;
+	case BPF_JGT: return BPF_JLE;
+	case BPF_JLE: return BPF_JGT;
+	case BPF_JGE: return BPF_JLT;
+	case BPF_JLT: return BPF_JGE;
+	case BPF_JSGT: return BPF_JSLE;
+	case BPF_JSLE: return BPF_JSGT;
+	case BPF_JSGE: return BPF_JSLT;
+	case BPF_JSLT: return BPF_JSGE;
+	default: return 0;
+	}
+}
+
+/* if c goto L1; goto L2; L1:  ->  if !c goto L2; L1:
+ * Not inside a loop: the verifier explores the fall-through path first and
+ * keeps the other one pending, and a loop whose body falls through to the
+ * next iteration piles up one pending exit state per iteration ("The
+ * sequence of 8193 jumps is too complex"). */
+static int p_jcc_over_ja(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *ja, *x;
+	int inv;
+
+	if ((in->op != IR_JCC && in->op != IR_JCCI) || !(inv = jcc_invert(in->alu)) ||
+	    p->in_loop[p->cur])
+		return 0;
+	for (ja = in->next; ja && (ja->op == IR_COMMENT || ja->op == IR_LOC); ja = ja->next)
+		;
+	if (!ja || ja->op != IR_JA)
+		return 0;
+	for (x = ja->next; x && x->op >= IR_LABEL; x = x->next) {
+		if (x->op == IR_LABEL && x->label == in->label) {
+			in->alu = (uint8_t)inv;
+			in->label = ja->label;
+			take_comment(in, ja);
+			drop(p, ja);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The first real instruction at or after label L. */
+static struct ir_insn *at_label(struct peep *p, int label)
+{
+	struct ir_insn *x;
+
+	if (label < 0 || label >= p->f->nlabels)
+		return NULL;
+	for (x = p->insn[p->pos_label[label]]; x && x->op >= IR_LABEL; x = x->next)
+		;
+	return x;
+}
+
+/* goto L (or if ... goto L) where L: goto M  ->  goto M */
+static int p_jump_thread(struct peep *p, struct ir_insn *in)
+{
+	struct ir_insn *t;
+
+	if (in->op != IR_JA && in->op != IR_JCC && in->op != IR_JCCI)
+		return 0;
+	t = at_label(p, in->label);
+	if (!t || t->op != IR_JA || t->label == in->label || t == in)
+		return 0;
+	in->label = t->label;
+	return 1;
+}
+
+/* an instruction no path reaches  ->  (nothing): the verifier refuses
+ * unreachable code (say, `L: goto M` once every jump to L goes to M) */
+static int p_unreachable(struct peep *p, struct ir_insn *in)
+{
+	if (in->op >= IR_LABEL || p->reached[p->cur])
+		return 0;
+	drop(p, in);
+	return 1;
+}
+
 typedef int (*peep_fn)(struct peep *p, struct ir_insn *in);
 
 static const peep_fn patterns[] = {
-	p_dead_def, p_self_mov, p_jump_next, p_movi_dup, p_movi_fold, p_movi_alu, p_movi_jcc,
-	p_store_load, p_mov_load, p_slot_reload, p_mov_dup, p_copy_fwd,
+	p_unreachable, p_dead_def, p_self_mov, p_jump_next, p_jcc_next, p_jump_thread, p_jcc_over_ja,
+	p_alu_identity, p_add_add, p_movi_dup, p_movi_fold, p_movi_alu, p_movi_jcc,
+	p_known_src, p_addr_fold, p_store_load, p_mov_load, p_slot_reload,
+	p_dead_slot_store, p_mov_dup, p_copy_fwd,
 };
 
 static int peep_round(struct peep *p)
@@ -562,6 +874,8 @@ static int peep_round(struct peep *p)
 	free(p->live_out);
 	free(p->pos_label);
 	free(p->gone);
+	free(p->in_loop);
+	free(p->reached);
 	return changed;
 }
 

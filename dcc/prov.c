@@ -77,6 +77,35 @@ bool prov_resolve(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 		  pd_str(pd->pd_name));
 }
 
+static int variants_count(struct dcc *cc, const struct provider *p,
+			  struct node *pd)
+{
+	struct prov_probe pp;
+	int n = 0, v;
+
+	for (v = 0; v < 8; v++) {
+		memset(&pp, 0, sizeof(pp));
+		pp.nprobes = 1;
+		pp.variant = v;
+		if (!p->match(cc, pd, &pp))
+			break;
+		n += pp.nprobes;
+		if (!pp.more)
+			break;
+	}
+	return n;
+}
+
+int prov_match_count(struct dcc *cc, struct node *pd)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sizeof(providers) / sizeof(providers[0]); i++)
+		n += variants_count(cc, providers[i], pd);
+	return n;
+}
+
 /* for (i = from; i < 10; i++) *(u64 *)(s + arg(i)) = 0 */
 void prov_zero_args(struct cg *g, vreg_t s, int from)
 {
@@ -129,6 +158,14 @@ int probe_arg_count(struct dcc *cc, const struct node *pd)
 	const struct provider *p = provider_of(cc, pd);
 
 	return p && p->arg_count ? p->arg_count(cc, (struct node *)pd) : -1;
+}
+
+int probe_arg_desc(struct dcc *cc, const struct node *pd, int i,
+		   struct prov_argdesc *d)
+{
+	const struct provider *p = provider_of(cc, pd);
+
+	return p && p->arg_desc ? p->arg_desc(cc, (struct node *)pd, i, d) : -1;
 }
 
 /* "field:const char * filename;" -> "const char *" */

@@ -33,6 +33,16 @@ struct prov_probe {
 				   (e.g. syscall::read: is entry and return) */
 };
 
+/* DTrace's description of one probe argument (its dt_argdesc_t): args[i]
+ * is the native argument arg<mapping>, of type native, seen as type xlate
+ * through a translator when xlate is not NULL (type texts as in D:
+ * "struct task_struct *", "psinfo_t *"; "string" of a user address). */
+struct prov_argdesc {
+	int mapping;
+	const char *native;
+	const char *xlate;
+};
+
 struct provider {
 	const char *name;
 	uint32_t kind;		/* enum dtm_prov */
@@ -53,6 +63,12 @@ struct provider {
 	 * (-1: unknown).  Optional. */
 	struct type *(*arg_type)(struct dcc *cc, struct node *pd, int i);
 	int (*arg_count)(struct dcc *cc, struct node *pd);
+	/* Optional, at sema and codegen time: the description of args[i] of
+	 * pd; returns the number of arguments (-1: unknown) and fills *d if
+	 * i is below it.  A translated args[i] is xlate <d->xlate> of the
+	 * native argument (sema_args_xlate); codegen reads arg<mapping>. */
+	int (*arg_desc)(struct dcc *cc, struct node *pd, int i,
+			struct prov_argdesc *d);
 };
 
 extern const struct provider prov_dtrace, prov_profile, prov_tick,
@@ -65,6 +81,13 @@ extern const struct provider prov_rawtp;
 /* Resolve pd against every provider; D_PDESC_ZERO if none accepts it
  * (unless -Z).  Returns false if nothing matched (and -Z allowed it). */
 bool prov_resolve(struct dcc *cc, struct node *pd, struct prov_probe *pp);
+/* The argument description of args[i] of pd (struct provider's arg_desc):
+ * the argument count, -1 if pd's provider gives none. */
+int probe_arg_desc(struct dcc *cc, const struct node *pd, int i,
+		   struct prov_argdesc *d);
+/* How many probes pd matches, over every provider and variant (without
+ * host_probes, each provider's variant counts as one probe). */
+int prov_match_count(struct dcc *cc, struct node *pd);
 
 /* Helpers for providers. */
 const char *pd_str(const char *s);		/* NULL -> "" */
@@ -83,6 +106,16 @@ int prov_format_fields(const char *path, int min_off, char types[][128],
 struct type *prov_field_type(struct dcc *cc, const char *text, bool user);
 /* Copy n u64 context fields at ctx + off (8 bytes apart) to arg0.. */
 void prov_copy_args(struct cg *g, vreg_t ctx, vreg_t s, int32_t off, int n);
+
+/* sema_prov.c: args[i] of a USDT probe description whose provider (less
+ * its pid or '*') and probe name a provider definition of the program
+ * declares: the declared (translated) type, NULL if not declared; the
+ * declared argument count, -1 if not declared. */
+struct type *prov_decl_arg_type(struct dcc *cc, const struct node *pd, int i);
+int prov_decl_arg_count(struct dcc *cc, const struct node *pd);
+/* The native argument args[i] of pd is (a translated prototype may name
+ * them in another order): i if no definition declares pd's probe. */
+int prov_decl_arg_map(struct dcc *cc, const struct node *pd, int i);
 
 /* prov_pid.c: "pid", "pid123"?  v = ctx->member of the user pt_regs (a
  * direct context load, CO-RE relocated; off: x86_64 fallback offset) */
@@ -103,5 +136,18 @@ vreg_t prov_dep_field(struct cg *g, vreg_t ctx, const char *tp,
 /* arg0.. = the n named fields, the other args and errno 0 */
 void prov_dep_args(struct cg *g, vreg_t ctx, vreg_t s, const char *tp,
 		   const char *const *fields, int n);
+/* v = a raw tracepoint's argument k (ctx[k], a u64) */
+vreg_t prov_dep_raw(struct cg *g, vreg_t ctx, int k);
+/* arg<k> = the raw tracepoint's argument from[k] (k < n), the other args
+ * and errno 0 */
+void prov_dep_raw_args(struct cg *g, vreg_t ctx, const int *from, int n);
+/* For the hooks of struct provider: the dtm_dep_args signature of pd, a
+ * probe of provider prov (its argument count, -1 if pd does not name one
+ * probe of prov; *d filled if 0 <= i < count), and the native type of
+ * args[i] (NULL: int64_t) */
+int prov_dep_arg_desc(const char *prov, struct node *pd, int i,
+		      struct prov_argdesc *d);
+struct type *prov_dep_arg_type(struct dcc *cc, const char *prov,
+			       struct node *pd, int i);
 
 #endif /* DCC_PROV_H */

@@ -3,7 +3,8 @@
  * prov_dep.c -- what the tracepoint-based "dependent" providers (proc,
  * sched, io: prov_proc.c, prov_sched.c, prov_io.c) share:
  *
- *   PROV:vmlinux::NAME  ->  one "tracepoint/CAT/EVENT" program per matching
+ *   PROV:vmlinux::NAME  ->  one "tracepoint/CAT/EVENT" (or, for a raw
+ *                           entry, "raw_tp/EVENT") program per matching
  *                           entry of dtm_dep_probes (include/dload/
  *                           dep_probes.h), dtm_probe.param = its index.
  *
@@ -11,7 +12,10 @@
  * entry, through the prov_probe variant mechanism.  With host_probes, an
  * entry whose tracepoint this kernel lacks is skipped.  The helpers load
  * tracepoint fields by name, at the offset, size and signedness the
- * event's format file gives (tracefs), for the prologues and filters.
+ * event's format file gives (tracefs), or a raw tracepoint's arguments
+ * (u64 each), for the prologues and filters.  The probes' argument
+ * signatures (dtm_dep_args: native and translated types, mapping) give
+ * args[] its types (prov_dep_arg_desc and friends).
  */
 #include <linux/bpf.h>
 #include <stdio.h>
@@ -22,6 +26,7 @@
 #include "cg.h"
 #include "dload/dep_probes.h"
 #include "prov.h"
+#include "types.h"
 
 #define EVENTS_DIR	"/sys/kernel/tracing/events"
 
@@ -46,12 +51,16 @@ static bool dep_entry_matches(struct dcc *cc, struct node *pd,
 	return !cc->opts.host_probes || tp_exists(d->tp);
 }
 
-/* Does the entry before i (a second program of the same probe) count? */
+/* Is entry i a second program of a probe an earlier entry has? */
 static bool dep_same_probe(int i)
 {
-	return i > 0 && !strcmp(dtm_dep_probes[i - 1].name,
-				dtm_dep_probes[i].name) &&
-	       !strcmp(dtm_dep_probes[i - 1].prov, dtm_dep_probes[i].prov);
+	int k;
+
+	for (k = 0; k < i; k++)
+		if (!strcmp(dtm_dep_probes[k].name, dtm_dep_probes[i].name) &&
+		    !strcmp(dtm_dep_probes[k].prov, dtm_dep_probes[i].prov))
+			return true;
+	return false;
 }
 
 bool prov_dep_match(struct dcc *cc, struct node *pd, struct prov_probe *pp,
@@ -75,7 +84,12 @@ bool prov_dep_match(struct dcc *cc, struct node *pd, struct prov_probe *pp,
 	}
 	if (found < 0)
 		return false;
-	snprintf(sec, sizeof(sec), "tracepoint/%s", dtm_dep_probes[found].tp);
+	if (dtm_dep_probes[found].raw)
+		snprintf(sec, sizeof(sec), "raw_tp/%s",
+			 dtm_dep_event(&dtm_dep_probes[found]));
+	else
+		snprintf(sec, sizeof(sec), "tracepoint/%s",
+			 dtm_dep_probes[found].tp);
 	pp->section = dcc_intern(cc, sec);
 	pp->param = (uint64_t)found;
 	pp->nprobes = dep_same_probe(found) ? 0 : 1;
@@ -147,4 +161,85 @@ void prov_dep_args(struct cg *g, vreg_t ctx, vreg_t s, const char *tp,
 	prov_zero_args(g, cg_sptr(g), n);
 	ir_storei(g->cc, g->f, 8, cg_sptr(g), CG_MST_ERRNO, 0);
 	(void)s;
+}
+
+/* v = the raw tracepoint's argument k: *(u64 *)(ctx + 8 * k) */
+vreg_t prov_dep_raw(struct cg *g, vreg_t ctx, int k)
+{
+	vreg_t v = cg_vreg(g);
+
+	ir_load(g->cc, g->f, 8, v, ctx, 8 * k);
+	return v;
+}
+
+/* mstate.arg[k] = raw argument from[k] (k < n), the others 0 */
+void prov_dep_raw_args(struct cg *g, vreg_t ctx, const int *from, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		ir_comment(g->cc, g->f, "arg%d = ctx[%d]", k, from[k]);
+		ir_store(g->cc, g->f, 8, cg_sptr(g), CG_MST_ARG(k),
+			 prov_dep_raw(g, ctx, from[k]));
+	}
+	prov_zero_args(g, cg_sptr(g), n);
+	ir_storei(g->cc, g->f, 8, cg_sptr(g), CG_MST_ERRNO, 0);
+}
+
+/* ---- argument signatures ------------------------------------------------------------ */
+
+/* Is name a probe of provider prov? */
+static bool dep_is_probe(const char *prov, const char *name)
+{
+	int i;
+
+	for (i = 0; i < DTM_DEP__MAX; i++)
+		if (!strcmp(dtm_dep_probes[i].prov, prov) &&
+		    !strcmp(dtm_dep_probes[i].name, name))
+			return true;
+	return false;
+}
+
+int prov_dep_arg_desc(const char *prov, struct node *pd, int i,
+		      struct prov_argdesc *d)
+{
+	const char *name = pd_str(pd->pd_name);
+	size_t k;
+	int n = 0;
+
+	if (prov_has_glob(name) || !dep_is_probe(prov, name))
+		return -1;
+	for (k = 0; k < sizeof(dtm_dep_args) / sizeof(dtm_dep_args[0]); k++) {
+		const struct dtm_dep_arg *a = &dtm_dep_args[k];
+
+		if (strcmp(a->prov, prov) || strcmp(a->name, name))
+			continue;
+		if (a->argno == i && d) {
+			d->mapping = a->mapping;
+			d->native = a->native;
+			d->xlate = a->xlate;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* args[i]: the native type (a translated one is sema_args_xlate's); a
+ * string is a user address; NULL (int64_t) if the text does not parse */
+struct type *prov_dep_arg_type(struct dcc *cc, const char *prov,
+			       struct node *pd, int i)
+{
+	struct prov_argdesc d;
+	struct type *t, *u;
+
+	if (prov_dep_arg_desc(prov, pd, i, &d) <= i || i < 0)
+		return NULL;
+	t = type_parse(cc, d.native);
+	if (!t || type_resolve(t)->kind != TY_STRING)
+		return t;
+	u = dcc_alloc(cc, sizeof(*u));
+	*u = *type_resolve(t);
+	u->user_addr = true;
+	u->ptr_cache = NULL;
+	return u;
 }

@@ -75,14 +75,72 @@ static bool is_offset(const char *s)
 	return *s && strspn(s, "0123456789abcdefABCDEFx") == strlen(s);
 }
 
+/* A number as DTrace reads a probe name: hex, "0x" allowed. */
+static bool is_hex(const char *s)
+{
+	char *end;
+
+	if (!*s)
+		return false;
+	(void)strtoull(s, &end, 16);
+	return *end == '\0';
+}
+
+/* pidPID:MODULE:-:ADDRESS: an address of the executable (a.out). */
+static void check_dash(struct dcc *cc, struct node *pd)
+{
+	const char *mod = pd_str(pd->pd_mod), *name = pd_str(pd->pd_name);
+
+	if (*mod && strcmp(mod, "*") && prov_has_glob(mod))
+		dcc_error(cc, pd->loc, "D_PROC_LIB", "only the a.out module is "
+			  "valid with the '-' function");
+	if (!*name || prov_has_glob(name))
+		dcc_error(cc, pd->loc, "D_PROC_NAME", "only individual "
+			  "addresses may be specified with the '-' function");
+	if (!is_hex(name))
+		dcc_error(cc, pd->loc, "D_PROC_NAME", "'%s' is an invalid "
+			  "probe name", name);
+}
+
+/*
+ * What DTrace checks of a pid description (dt_pid.c) that needs no
+ * process: the name (entry, return, an offset, a glob), '-' (D_PROC_LIB,
+ * D_PROC_NAME), and, with host probes, the pid: pid0 when $target is
+ * known (with -c it is 0 until dload starts the command, so then dload
+ * checks it), no such process (D_PROC_GRAB), ourselves (D_PROC_DYN).
+ * The rest needs the process's objects: dload (loader/prov_uprobe.c).
+ */
+static void pid_check(struct dcc *cc, struct node *pd)
+{
+	const char *prov = pd_str(pd->pd_prov), *name = pd_str(pd->pd_name);
+	long pid = atol(prov + 3);
+
+	if (!strcmp(prov, "pid0") && cc->opts.target_pid > 0)
+		dcc_error(cc, pd->loc, "D_PROC_BADPID",
+			  "pid0 does not contain a valid pid");
+	if (cc->opts.host_probes && pid > 0 && pid == (long)getpid())
+		dcc_error(cc, pd->loc, "D_PROC_DYN",
+			  "process %ld is dtrace itself", pid);
+	if (prov_pid_absent(cc, prov))
+		dcc_error(cc, pd->loc, "D_PROC_GRAB",
+			  "failed to grab process %ld", pid);
+	if (!strcmp(pd_str(pd->pd_func), "-"))
+		check_dash(cc, pd);
+	else if (*name && !prov_has_glob(name) && strcmp(name, "entry") &&
+		 strcmp(name, "return") && !is_hex(name))
+		dcc_error(cc, pd->loc, "D_PROC_NAME",
+			  "'%s' is an invalid probe name", name);
+}
+
 static bool pid_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 {
 	const char *name = pd_str(pd->pd_name);
 	bool entry = prov_glob(name, "entry"), ret = prov_glob(name, "return");
 	bool is_ret;
 
-	if (!prov_is_pid(pd->pd_prov) || prov_pid_absent(cc, pd->pd_prov))
+	if (!prov_is_pid(pd->pd_prov))
 		return false;
+	pid_check(cc, pd);
 	if (!entry && !ret && !is_offset(name))
 		return false;
 	is_ret = pp->variant > 0 || (!entry && ret);

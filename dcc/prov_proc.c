@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_proc.c -- the proc provider on tracepoints (see prov_dep.c):
+ * prov_proc.c -- the proc provider on tracepoints (see prov_dep.c); the
+ * raw ones pass the kernel's task_struct, which translators make the
+ * psinfo_t and lwpsinfo_t of args[] (dtm_dep_args, dep_probes.h):
  *
  *   exec            syscalls/sys_enter_execve{,at}  arg0 = path (user char *)
  *   exec-success    sched/sched_process_exec
@@ -8,15 +10,20 @@
  *   exit            sched/sched_process_exit        if group_dead;
  *                                                   arg0 = CLD_EXITED/KILLED/DUMPED
  *   lwp-exit        sched/sched_process_exit        if !group_dead
- *   create          task/task_newtask               if !(clone_flags & CLONE_THREAD)
- *   lwp-create      task/task_newtask               if clone_flags & CLONE_THREAD
- *   signal-handle   signal/signal_deliver           arg0 = sig, arg2 = handler
- *   signal-discard  signal/signal_generate          if result == IGNORED;
- *                                                   arg0 = arg1 = pid, arg2 = sig
- *
- * DTrace types create's and the signal probes' psinfo_t/lwpsinfo_t
- * arguments through translators from the kernel's task_struct, which a
- * tracepoint does not give: here those arguments are the pid (int64_t).
+ *   create          raw task_newtask(task, flags)   if !(flags & CLONE_THREAD);
+ *                                                   arg0 = task
+ *   lwp-create      raw task_newtask(task, flags)   if flags & CLONE_THREAD;
+ *                                                   arg0 = task
+ *   signal-handle   raw signal_deliver(sig, info, ka)
+ *                                                   arg0 = sig, arg1 = info,
+ *                                                   arg2 = ka->sa.sa_handler
+ *   signal-send     raw signal_generate(sig, info, task, group, result)
+ *                                                   if result is DELIVERED or
+ *                                                   LOSE_INFO (the kernel's
+ *                                                   complete_signal() ran);
+ *                                                   arg0 = task, arg1 = sig
+ *   signal-discard  raw signal_generate             if result == IGNORED;
+ *                                                   arg0 = task, arg1 = sig
  */
 #include <linux/bpf.h>
 #include <string.h>
@@ -26,7 +33,9 @@
 #include "prov.h"
 
 #define CLONE_THREAD		0x00010000
+#define TRACE_SIGNAL_DELIVERED	0
 #define TRACE_SIGNAL_IGNORED	1
+#define TRACE_SIGNAL_LOSE_INFO	4
 #define CLD_EXITED		1
 #define CLD_KILLED		2
 #define CLD_DUMPED		3
@@ -52,15 +61,35 @@ static void out_unless(struct cg *g, vreg_t ctx, const char *field, int cc_,
 			g->lbl_out);
 }
 
-/* v = clone_flags & CLONE_THREAD; if (v <thread ? == : !=> 0) goto out */
+/* v = clone_flags (ctx[1]) & CLONE_THREAD; if (v <thread ? == : !=> 0) goto out */
 static void thread_filter(struct cg *g, vreg_t ctx, bool thread)
 {
-	vreg_t v = prov_dep_field(g, ctx, tp_of(g), "clone_flags");
+	vreg_t v = prov_dep_raw(g, ctx, 1);
 
 	ir_comment(g->cc, g->f, "if (%s(clone_flags & CLONE_THREAD)) goto out",
 		   thread ? "!" : "");
 	ir_alui(g->cc, g->f, BPF_AND, v, CLONE_THREAD);
 	ir_jcci(g->cc, g->f, thread ? BPF_JEQ : BPF_JNE, v, 0, g->lbl_out);
+}
+
+/* signal_generate's result (ctx[4]): signal-send if complete_signal() ran
+ * (DELIVERED, LOSE_INFO), signal-discard if IGNORED:
+ *   if (r == DELIVERED) goto ok; if (r != LOSE_INFO) goto out; ok:    */
+static void result_filter(struct cg *g, vreg_t ctx)
+{
+	vreg_t r = prov_dep_raw(g, ctx, 4);
+	int l_ok = ir_label(g->f);
+
+	if (g->probe->param == DTM_DEP_SIGNAL_DISCARD) {
+		ir_comment(g->cc, g->f, "if (result != IGNORED) goto out");
+		ir_jcci(g->cc, g->f, BPF_JNE, r, TRACE_SIGNAL_IGNORED, g->lbl_out);
+		return;
+	}
+	ir_comment(g->cc, g->f, "if (result != DELIVERED && result != "
+		   "LOSE_INFO) goto out");
+	ir_jcci(g->cc, g->f, BPF_JEQ, r, TRACE_SIGNAL_DELIVERED, l_ok);
+	ir_jcci(g->cc, g->f, BPF_JNE, r, TRACE_SIGNAL_LOSE_INFO, g->lbl_out);
+	ir_place_label(g->cc, g->f, l_ok);
 }
 
 static void proc_filter(struct cg *g, vreg_t ctx)
@@ -81,7 +110,8 @@ static void proc_filter(struct cg *g, vreg_t ctx)
 		thread_filter(g, ctx, g->probe->param == DTM_DEP_LWP_CREATE);
 		break;
 	case DTM_DEP_SIGNAL_DISCARD:
-		out_unless(g, ctx, "result", BPF_JEQ, TRACE_SIGNAL_IGNORED);
+	case DTM_DEP_SIGNAL_SEND:
+		result_filter(g, ctx);
 		break;
 	}
 }
@@ -122,12 +152,35 @@ static void exit_reason(struct cg *g)
 	ir_store(cc, g->f, 8, cg_sptr(g), CG_MST_ARG(0), r);
 }
 
+/*
+ * arg2 = ka->sa.sa_handler (ka: ctx[2], a struct k_sigaction *):
+ *   p = &ka->sa.sa_handler (CO-RE); tmp = 0; probe_read_kernel(&tmp, 8, p)
+ */
+static void handler_arg(struct cg *g, vreg_t ctx)
+{
+	struct dcc *cc = g->cc;
+	uint32_t tmp = cg_tmp_alloc(g, 8);
+	vreg_t p = cg_core_field_ptr(g, prov_dep_raw(g, ctx, 2),
+				     "struct k_sigaction", "sa", NULL), v;
+
+	ir_comment(cc, g->f, "arg2 = ka->sa.sa_handler");
+	ir_storei(cc, g->f, 8, cg_tmp_ptr(g, tmp), 0, 0);
+	if (p != IR_NOREG)
+		p = cg_core_field_ptr(g, p, "struct sigaction", "sa_handler",
+				      NULL);
+	if (p != IR_NOREG)
+		cg_call(g, BPF_FUNC_probe_read_kernel, 3, cg_tmp_ptr(g, tmp),
+			cg_vconst(g, 8), p);
+	v = cg_vreg(g);
+	ir_load(cc, g->f, 8, v, cg_tmp_ptr(g, tmp), 0);
+	ir_store(cc, g->f, 8, cg_sptr(g), CG_MST_ARG(2), v);
+}
+
 static void proc_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 {
 	static const char *const exec[] = { "filename" };
-	static const char *const pid[] = { "pid" };
-	static const char *const handle[] = { "sig", "errno", "sa_handler" };
-	static const char *const discard[] = { "pid", "pid", "sig" };
+	static const int task[] = { 0 }, signal[] = { 2, 0 };
+	static const int handle[] = { 0, 1 };
 	const char *tp = tp_of(g);
 	vreg_t v;
 
@@ -150,14 +203,15 @@ static void proc_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 		break;
 	case DTM_DEP_CREATE:
 	case DTM_DEP_LWP_CREATE:
-		prov_dep_args(g, ctx, s, tp, pid, 1);
+		prov_dep_raw_args(g, ctx, task, 1);
 		break;
 	case DTM_DEP_SIGNAL_HANDLE:
-		prov_dep_args(g, ctx, s, tp, handle, 3);
-		ir_storei(g->cc, g->f, 8, cg_sptr(g), CG_MST_ARG(1), 0);
+		prov_dep_raw_args(g, ctx, handle, 2);
+		handler_arg(g, ctx);
 		break;
 	case DTM_DEP_SIGNAL_DISCARD:
-		prov_dep_args(g, ctx, s, tp, discard, 3);
+	case DTM_DEP_SIGNAL_SEND:
+		prov_dep_raw_args(g, ctx, signal, 2);
 		break;
 	default:
 		prov_dep_args(g, ctx, s, tp, NULL, 0);
@@ -169,8 +223,27 @@ static bool proc_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 	return prov_dep_match(cc, pd, pp, "proc");
 }
 
+static int proc_arg_desc(struct dcc *cc, struct node *pd, int i,
+			 struct prov_argdesc *d)
+{
+	return prov_dep_arg_desc("proc", pd, i, d);
+}
+
+static struct type *proc_arg_type(struct dcc *cc, struct node *pd, int i)
+{
+	return prov_dep_arg_type(cc, "proc", pd, i);
+}
+
+static int proc_arg_count(struct dcc *cc, struct node *pd)
+{
+	return prov_dep_arg_desc("proc", pd, -1, NULL);
+}
+
 const struct provider prov_proc = {
 	.name = "proc",
+	.arg_desc = proc_arg_desc,
+	.arg_type = proc_arg_type,
+	.arg_count = proc_arg_count,
 	.kind = DTM_PROV_PROC,
 	.match = proc_match,
 	.filter = proc_filter,

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_sched.c -- the sched provider on tracepoints (see prov_dep.c):
+ * prov_sched.c -- the sched provider on raw tracepoints (see prov_dep.c):
  *
- *   off-cpu   sched/sched_switch   (in the context of the thread leaving
- *                                   the CPU)  arg0 = arg1 = next pid
- *   wakeup    sched/sched_wakeup   arg0 = arg1 = the woken thread's pid
+ *   off-cpu   raw sched_switch(preempt, prev, next, prev_state), in the
+ *             context of the thread leaving the CPU:
+ *             arg0 = next, arg1 = prev, arg2 = next, arg3 = prev_state
+ *   wakeup    raw sched_wakeup(p): arg0 = p, the woken thread
  *
- * DTrace gives lwpsinfo_t * and psinfo_t * of the other thread through
- * translators from its task_struct, which a tracepoint does not carry:
- * here they are the pid (int64_t).  on-cpu, enqueue, dequeue, tick and
- * surrender need fbt and are not provided.
+ * args[0] and args[1] are the lwpsinfo_t * and psinfo_t * that translators
+ * make of arg0, the task_struct of the thread about to run (off-cpu) or
+ * woken (wakeup), as DTrace's dt_prov_sched.c declares them.  on-cpu,
+ * enqueue, dequeue, tick and surrender need fbt and are not provided.
  */
 #include "cg.h"
 #include "dload/dep_probes.h"
@@ -22,14 +23,29 @@ static bool sched_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 
 static void sched_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 {
-	static const char *const next[] = { "next_pid", "next_pid", "next_prio" };
-	static const char *const woken[] = { "pid", "pid", "target_cpu" };
-	const char *tp = dtm_dep_probes[g->probe->param].tp;
+	static const int next[] = { 2, 1, 2, 3 }, woken[] = { 0 };
 
 	if (g->probe->param == DTM_DEP_OFF_CPU)
-		prov_dep_args(g, ctx, s, tp, next, 2);
+		prov_dep_raw_args(g, ctx, next, 4);
 	else
-		prov_dep_args(g, ctx, s, tp, woken, 2);
+		prov_dep_raw_args(g, ctx, woken, 1);
+	(void)s;
+}
+
+static int sched_arg_desc(struct dcc *cc, struct node *pd, int i,
+			  struct prov_argdesc *d)
+{
+	return prov_dep_arg_desc("sched", pd, i, d);
+}
+
+static struct type *sched_arg_type(struct dcc *cc, struct node *pd, int i)
+{
+	return prov_dep_arg_type(cc, "sched", pd, i);
+}
+
+static int sched_arg_count(struct dcc *cc, struct node *pd)
+{
+	return prov_dep_arg_desc("sched", pd, -1, NULL);
 }
 
 const struct provider prov_sched = {
@@ -37,4 +53,7 @@ const struct provider prov_sched = {
 	.kind = DTM_PROV_SCHED,
 	.match = sched_match,
 	.prologue = sched_prologue,
+	.arg_desc = sched_arg_desc,
+	.arg_type = sched_arg_type,
+	.arg_count = sched_arg_count,
 };

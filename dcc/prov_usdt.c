@@ -151,7 +151,21 @@ static void usdt_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 	(void)s;
 }
 
+/* args[i]: the types a provider definition of the program declares for
+ * the probe (sema_prov.c); int64_t if none does */
+static struct type *usdt_arg_type(struct dcc *cc, struct node *pd, int i)
+{
+	return prov_decl_arg_type(cc, pd, i);
+}
+
+static int usdt_arg_count(struct dcc *cc, struct node *pd)
+{
+	return prov_decl_arg_count(cc, pd);
+}
+
 const struct provider prov_usdt = {
+	.arg_type = usdt_arg_type,
+	.arg_count = usdt_arg_count,
 	.name = "usdt",
 	.kind = DTM_PROV_USDT,
 	.match = usdt_match,

@@ -3,6 +3,11 @@
  * regalloc.c -- register allocation: virtual registers to r0..r9.
  *
  * For every function:
+ *   0. promote: a private stack slot (ir.h: priv_top, the context slots
+ *      of ctx, g and s) that is stored once, before every load of it on
+ *      every path, becomes a vreg (the loads become moves), so that the
+ *      scratch and globals pointers can stay in r6..r9 across helper calls
+ *      instead of being reloaded after each;
  *   1. lower: argument vregs are moved to r1..r5 before IR_CALL /
  *      IR_CALL_SUB and the result is moved out of r0 after it; immediates
  *      beyond s32 and memory offsets beyond s16 go through a register;
@@ -11,14 +16,18 @@
  *   2. compute liveness per instruction over the CFG (labels and jumps);
  *   3. build the interference graph: vreg x vreg as a bit matrix, vreg x
  *      physical register as a mask (calls clobber r0..r5, so a vreg live
- *      across a call can only get r6..r9);
+ *      across a call can only get r6..r9), and spill weights (references,
+ *      eight times inside a loop, over the length of the live range);
  *   4. colour greedily in program order, spill temporaries first, preferring
  *      the register of a move partner (so most moves become `mov rX, rX`,
  *      which peep.c drops), then caller-saved r1..r5, r0, then r6..r9;
- *   5. if a vreg gets no colour, give it an 8-byte stack slot below the
- *      codegen's stack area, rewrite each use as `ldxdw t, [fp-off]` and
- *      each def as `stxdw [fp-off], t` on fresh short-lived temporaries,
- *      and start again.
+ *      a vreg that finds no colour takes the register of the neighbour of
+ *      lowest spill weight when that weighs less than itself;
+ *   5. spill the vregs left without a colour: an 8-byte stack slot below
+ *      the codegen's stack area, each use becomes `ldxdw t, [fp-off]` and
+ *      each def `stxdw [fp-off], t` on fresh short-lived temporaries (a
+ *      move to or from the vreg becomes the load or store itself), and
+ *      start again.
  * Finally every operand is rewritten to its physical register.
  */
 #include <stdlib.h>
@@ -48,7 +57,11 @@ struct ra {
 	int *color;			/* -1: none, -2: spilled */
 	int *first;			/* first instruction mentioning the reg */
 	int *last;			/* last instruction mentioning the reg */
-	uint8_t *is_temp;		/* spill temporaries (grown as needed) */
+	uint32_t *refs;			/* uses + defs (x8 inside a loop) */
+	uint32_t *span;			/* instructions the reg is live after */
+	uint8_t *is_temp;		/* vreg class (grown as needed): */
+#define RA_TEMP		1		/*   spill temporary, coloured first */
+#define RA_SLOT		2		/*   promoted slot, evicted first */
 	int ntemp_cap;
 	int32_t *slot;			/* spill slot id + 1 of a vreg, 0 = none */
 	int nslot_cap;
@@ -59,6 +72,7 @@ struct ra {
 static const char spill_text[] = "spill", reload_text[] = "reload";
 
 static void ra_free(struct ra *ra);
+static void grow(void **p, int *cap, int need, size_t elt);
 
 /* ---- operands --------------------------------------------------------------- */
 
@@ -380,6 +394,115 @@ static void liveness(struct ra *ra)
 	free(tmp);
 }
 
+/* ---- private stack slots to registers ------------------------------------------
+ * A private slot (ir.h: [fp - priv_top, fp), only direct loads and stores
+ * reach it) that is stored once, by a store every load of it comes after
+ * on every path, is a value in a register:
+ *   *(u64 *)(fp + k) = v   ->  p = v	(a fresh vreg, defined once)
+ *   x = *(u64 *)(fp + k)   ->  x = p
+ * Colouring then keeps p in r6..r9 across helper calls when one is free
+ * (no reload after every call), and spills it as before when none is. */
+
+struct slot_use {
+	struct ir_insn *store;
+	int nstores;
+	bool bad;		/* an access that is not a whole 8-byte word */
+};
+
+static int slot_index(const struct ir_func *f, const struct ir_insn *in)
+{
+	int32_t off;
+
+	if (in->op == IR_LOAD && in->src == IR_FP)
+		off = in->off;
+	else if ((in->op == IR_STORE || in->op == IR_STOREI) && in->dst == IR_FP)
+		off = in->off;
+	else
+		return -1;
+	if (off < -f->priv_top || off >= 0)
+		return -1;
+	return (int)((off + f->priv_top) / 8);
+}
+
+/* Can a load of slot k be reached from the entry without passing `store`? */
+static bool load_before_store(struct ra *ra, int k, const struct ir_insn *store)
+{
+	uint8_t *seen = calloc(ra->ninsn + 1, 1);
+	int *stack = malloc((ra->ninsn + 1) * sizeof(int)), sp = 0, i;
+	bool hit = false;
+
+	if (ra->ninsn)
+		stack[sp++] = 0, seen[0] = 1;
+	while (sp && !hit) {
+		const struct ir_insn *in = ra->insn[i = stack[--sp]];
+		int succ[2], ns = 0, j;
+
+		if (in == store)
+			continue;
+		if (in->op == IR_LOAD && slot_index(ra->f, in) == k)
+			hit = true;
+		if (in->op != IR_JA && in->op != IR_EXIT && i + 1 < ra->ninsn)
+			succ[ns++] = i + 1;
+		if (in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI)
+			succ[ns++] = jump_target(ra, in);
+		for (j = 0; j < ns; j++)
+			if (!seen[succ[j]])
+				seen[succ[j]] = 1, stack[sp++] = succ[j];
+	}
+	free(seen);
+	free(stack);
+	return hit;
+}
+
+static void promote_slot(struct ra *ra, int k, struct ir_insn *store)
+{
+	vreg_t p = ir_vreg(ra->f);
+	struct ir_insn *in;
+
+	grow((void **)&ra->is_temp, &ra->ntemp_cap, p + 1, 1);
+	ra->is_temp[p] = RA_SLOT;
+	for (in = ra->f->head; in; in = in->next) {
+		if (in->op != IR_LOAD || slot_index(ra->f, in) != k)
+			continue;
+		in->op = IR_MOV;
+		in->src = p;
+		in->off = 0;
+	}
+	store->op = store->op == IR_STORE ? IR_MOV : IR_MOVI;
+	store->dst = p;
+	store->off = 0;
+	store->size = 0;
+}
+
+static void promote_slots(struct ra *ra)
+{
+	int n = ra->f->priv_top / 8, k;
+	struct slot_use *u;
+	struct ir_insn *in;
+
+	if (n <= 0)
+		return;
+	u = calloc(n, sizeof(*u));
+	for (in = ra->f->head; in; in = in->next) {
+		if ((k = slot_index(ra->f, in)) < 0)
+			continue;
+		if (in->size != 8 || (in->off + ra->f->priv_top) % 8 || in->core ||
+		    in->atomic)
+			u[k].bad = true;
+		if (in->op != IR_LOAD)
+			u[k].nstores++, u[k].store = in;
+	}
+	index_insns(ra);
+	for (k = 0; k < n; k++)
+		if (!u[k].bad && u[k].nstores == 1 &&
+		    !load_before_store(ra, k, u[k].store))
+			promote_slot(ra, k, u[k].store);
+	free(ra->insn);
+	free(ra->label_pos);
+	ra->insn = NULL, ra->label_pos = NULL;
+	free(u);
+}
+
 /* ---- interference ---------------------------------------------------------------- */
 
 static void add_edge(struct ra *ra, vreg_t a, vreg_t b)
@@ -441,6 +564,44 @@ static void note_first(struct ra *ra, int i)
 		}
 }
 
+/* Spill weights: references (a loop's count eight times) over the length
+ * of the live range; the register with the lowest weight is the cheapest
+ * to keep in memory. */
+static void spill_weights(struct ra *ra)
+{
+	int *open = calloc(ra->ninsn + 2, sizeof(int)), i, k, t, depth = 0, wi;
+	vreg_t r[16];
+
+	ra->refs = calloc(ra->n + 1, sizeof(uint32_t));
+	ra->span = calloc(ra->n + 1, sizeof(uint32_t));
+	for (i = 0; i < ra->ninsn; i++) {
+		const struct ir_insn *in = ra->insn[i];
+
+		if ((in->op == IR_JA || in->op == IR_JCC || in->op == IR_JCCI) &&
+		    (t = jump_target(ra, in)) <= i)
+			open[t]++, open[i + 1]--;
+	}
+	for (i = 0; i < ra->ninsn; i++) {
+		const uint64_t *out = ra->live + (size_t)i * ra->w;
+		int n = ir_insn_uses(ra->insn[i], r);
+
+		depth += open[i];
+		n += ir_insn_defs(ra->insn[i], r + n);
+		for (k = 0; k < n; k++)
+			if (r[k] >= IR_VREG0 && r[k] < ra->n)
+				ra->refs[r[k]] += depth > 0 ? 8 : 1;
+		for (wi = 0; wi < ra->w; wi++)
+			for (uint64_t b = out[wi]; b; b &= b - 1)
+				ra->span[wi * 64 + __builtin_ctzll(b)]++;
+	}
+	free(open);
+}
+
+static uint64_t weight(const struct ra *ra, vreg_t v)
+{
+	return ((uint64_t)ra->refs[v] << 16) / (ra->span[v] + 1);
+}
+
 static void interference(struct ra *ra)
 {
 	int i;
@@ -455,6 +616,7 @@ static void interference(struct ra *ra)
 		interfere_insn(ra, i);
 		note_first(ra, i);
 	}
+	spill_weights(ra);
 }
 
 /* ---- colouring ---------------------------------------------------------------------- */
@@ -516,31 +678,51 @@ static int pick(struct ra *ra, vreg_t v)
 	return -1;
 }
 
+static int rclass(struct ra *ra, vreg_t v)
+{
+	return v < ra->ntemp_cap ? ra->is_temp[v] : 0;
+}
+
 static int temp(struct ra *ra, vreg_t v)
 {
-	return v < ra->ntemp_cap && ra->is_temp[v];
+	return rclass(ra, v) == RA_TEMP;
 }
 
 /* a temporary found no register: evict a long-lived neighbour instead */
+/* v found no register: spill a neighbour instead, the one of lowest spill
+ * weight whose register v may take.  A spill temporary (which must get a
+ * register) evicts any non-temporary; any other register only one that
+ * weighs less than itself (a promoted slot counts half: spilled, it costs
+ * just what its loads cost before promotion). */
+static uint64_t victim_weight(struct ra *ra, vreg_t u)
+{
+	uint64_t w = weight(ra, u);
+
+	return rclass(ra, u) == RA_SLOT ? w / 2 : w;
+}
+
 static int evict_for(struct ra *ra, vreg_t v)
 {
 	const uint64_t *row = ra->inter + (size_t)v * ra->w;
-	int u;
+	uint64_t limit = temp(ra, v) ? UINT64_MAX : weight(ra, v), best_w = 0;
+	int u, best = -1, c;
 
 	for (u = IR_VREG0; u < ra->n; u++) {
-		int c = ra->color[u];
-
-		if (HAS(row, u) && c >= 0 && !temp(ra, u) &&
-		    !(ra->pmask[v] & (1u << c))) {
-			ra->color[u] = -2;
-			ra->color[v] = pick(ra, v);
-			if (ra->color[v] >= 0)
-				return 1;
-			ra->color[u] = c;
-			ra->color[v] = -1;
-		}
+		c = ra->color[u];
+		if (!HAS(row, u) || c < 0 || (ra->pmask[v] & (1u << c)) || temp(ra, u) ||
+		    victim_weight(ra, u) >= limit ||
+		    (best >= 0 && victim_weight(ra, u) >= best_w))
+			continue;
+		ra->color[u] = -2;
+		if (pick(ra, v) >= 0)
+			best = u, best_w = victim_weight(ra, u);
+		ra->color[u] = c;
 	}
-	return 0;
+	if (best < 0)
+		return 0;
+	ra->color[best] = -2;
+	ra->color[v] = pick(ra, v);
+	return 1;
 }
 
 static void colour_one(struct ra *ra, vreg_t v, int *spills)
@@ -551,15 +733,13 @@ static void colour_one(struct ra *ra, vreg_t v, int *spills)
 		ra->color[v] = c;
 		return;
 	}
-	if (!temp(ra, v)) {
-		ra->color[v] = -2;
-		(*spills)++;
+	(*spills)++;
+	if (evict_for(ra, v))
 		return;
-	}
-	if (!evict_for(ra, v))
+	if (temp(ra, v))
 		dcc_error(ra->cc, (struct loc){ ra->cc->filename, ra->f->line }, "D_UNKNOWN",
 			  "internal error: out of registers in %s", ra->f->name);
-	(*spills)++;
+	ra->color[v] = -2;
 }
 
 static int colour(struct ra *ra)
@@ -571,8 +751,9 @@ static int colour(struct ra *ra)
 		ra->color[v] = v < IR_VREG0 ? v : -1;
 	for (pass = 0; pass < 2; pass++) {
 		int i;
+		static const int order[2] = { RA_TEMP, 0 };
 
-		/* pass 0: spill temporaries, pass 1: the rest, in program order */
+		/* spill temporaries, then the rest in program order */
 		for (i = 0; i < ra->ninsn; i++) {
 			vreg_t r[16];
 			int n, k;
@@ -582,7 +763,7 @@ static int colour(struct ra *ra)
 			for (k = 0; k < n; k++) {
 				v = r[k];
 				if (v < IR_VREG0 || v >= ra->n || ra->color[v] != -1 ||
-				    (pass == 0) != !!temp(ra, v))
+				    (rclass(ra, v) == RA_TEMP) != (order[pass] == RA_TEMP))
 					continue;
 				colour_one(ra, v, &spills);
 			}
@@ -609,7 +790,7 @@ static vreg_t new_temp(struct ra *ra)
 	vreg_t t = ir_vreg(ra->f);
 
 	grow((void **)&ra->is_temp, &ra->ntemp_cap, t + 1, 1);
-	ra->is_temp[t] = 1;
+	ra->is_temp[t] = RA_TEMP;
 	return t;
 }
 
@@ -635,6 +816,26 @@ static void replace(struct ir_insn *in, vreg_t from, vreg_t to)
 			in->args[i] = to;
 }
 
+/* x = v  ->  x = *(fp + slot v)   and   v = y  ->  *(fp + slot v) = y
+ * (no temporary, so nothing to coalesce) */
+static int spill_mov(struct ir_insn *in, vreg_t v, int32_t id)
+{
+	if (in->op != IR_MOV || in->w32 || in->text || in->src == in->dst)
+		return 0;
+	if (in->src == v) {
+		in->op = IR_LOAD;
+		in->src = IR_FP;
+		in->text = reload_text;
+	} else {
+		in->op = IR_STORE;
+		in->dst = IR_FP;
+		in->text = spill_text;
+	}
+	in->size = 8;
+	in->imm = id;
+	return 1;
+}
+
 static void spill_in(struct ra *ra, struct ir_insn *in, vreg_t v)
 {
 	vreg_t u[8], d[8];
@@ -645,6 +846,8 @@ static void spill_in(struct ra *ra, struct ir_insn *in, vreg_t v)
 	struct ir_insn *x;
 
 	if (!used && !defd)
+		return;
+	if (spill_mov(in, v, id))
 		return;
 	t = new_temp(ra);
 	replace(in, v, t);
@@ -754,6 +957,9 @@ static void ra_free(struct ra *ra)
 	free(ra->color);
 	free(ra->first);
 	free(ra->last);
+	free(ra->refs);
+	free(ra->span);
+	ra->refs = ra->span = NULL;
 	ra->insn = NULL, ra->label_pos = NULL, ra->live = NULL;
 	ra->inter = NULL, ra->pmask = NULL, ra->color = NULL, ra->first = NULL;
 	ra->last = NULL;
@@ -803,7 +1009,6 @@ static void regalloc_func(struct dcc *cc, struct ir_func *f)
 	jmp_buf jb, *saved = cc->err_jmp;
 	int round;
 
-	lower_func(cc, f);
 	if (setjmp(jb)) {
 		ra_free(&ra);
 		free(ra.is_temp);
@@ -814,6 +1019,8 @@ static void regalloc_func(struct dcc *cc, struct ir_func *f)
 		abort();	/* dcc_error outside dcc_compile: a bug */
 	}
 	cc->err_jmp = &jb;
+	promote_slots(&ra);
+	lower_func(cc, f);
 	for (round = 0; round < MAX_ROUNDS; round++)
 		if (!ra_round(&ra))
 			break;

@@ -120,6 +120,9 @@ static void expr_stmt(struct dcc *cc, struct node *e)
 		dcc_error(cc, e->loc, "D_CG_EXPR", "%s( ) may only be used as the "
 			  "value of an aggregation assignment", e->name);
 	sema_expr(cc, e);
+	if (e->kind == N_XLATE && type_is_pointer(e->kid[1]->type)) /* illumos */
+		dcc_error(cc, e->loc, "D_CG_DYN", "expression cannot evaluate "
+			  "to result of a translated pointer");
 }
 
 static void stmt(struct dcc *cc, struct node *n)
@@ -191,6 +194,7 @@ static void clause(struct dcc *cc, struct node *c)
 		predicate(cc, c->kid[1]);
 		stmt_list(cc, c->kid[2]);
 		s->clause = NULL;
+		s->pdesc = NULL;
 		return;
 	}
 	if (c->kid[1])
@@ -219,6 +223,9 @@ static void top(struct dcc *cc, struct node *n)
 		break;
 	case N_XLATOR:
 		sema_xlator(cc, n);
+		break;
+	case N_PROVIDER:
+		sema_provider(cc, n);
 		break;
 	case N_CLAUSE:
 		clause(cc, n);
@@ -287,6 +294,7 @@ void sema_program(struct dcc *cc)
 	struct node *n;
 
 	sema_begin(cc);
+	sema_pragma_unused(cc);
 	parse_check_args_used(cc);
 	if ((!cc->prog || !cc->prog->kid[0]) && !dcc_option_set(cc, "empty"))
 		dcc_error(cc, (struct loc){ 0 }, "D_EMPTY",

@@ -11,6 +11,7 @@
 #include "types.h"
 
 struct func_def;
+struct pragma_use;
 
 /* A string -> pointer map in the compilation's arena. */
 struct strmap {
@@ -60,6 +61,12 @@ struct sema {
 	/* `#pragma D attributes`: identifier -> struct dcc_attr, provider
 	   name -> its attribute table (sema_attr.c) */
 	struct strmap ident_attrs, prov_attrs;
+	/* #pragma D attributes/binding naming identifiers not declared yet
+	   (sema_attr.c): D_PRAGMA_UNUSED if still undeclared after parsing */
+	struct pragma_use *pragma_pending;
+	/* provider definitions of the program: name -> struct prov_def
+	   (sema_prov.c) */
+	struct strmap prov_defs;
 };
 
 /* The D library: dcc/dlib/\*.d, embedded at build time (gen/dlib.c). */
@@ -115,6 +122,15 @@ void parse_check_args_used(struct dcc *cc);
  * #pragma D attributes (w: its words after "attributes") */
 void sema_attr_clause(struct dcc *cc, struct node *c);
 void sema_pragma_attributes(struct dcc *cc, struct node *n, char **w, int nw);
+/* #pragma D prname (attributes, binding) naming identifier ident: the
+ * program's own (D_PRAGMA_SCOPE otherwise), now or by the end of parsing
+ * (sema_pragma_unused: D_PRAGMA_UNUSED otherwise) */
+void sema_pragma_ident(struct dcc *cc, struct node *n, const char *prname,
+		       const char *ident);
+void sema_pragma_unused(struct dcc *cc);
+/* Would DTrace refuse argument information for pd if it matched several
+ * probes (a glob in a field whose name stability is at least Evolving)? */
+bool sema_pdesc_unstable(struct dcc *cc, struct node *pd);
 
 /* sema_xlate.c */
 void sema_xlator(struct dcc *cc, struct node *n);
@@ -125,17 +141,29 @@ struct type *sema_xlate(struct dcc *cc, struct node *n);
  * rewrites the access into the translator's member expression. */
 bool sema_is_xlate_access(struct node *base);
 struct type *sema_xlate_member(struct dcc *cc, struct node *n);
+/* args[k] (n) of the clause's probe, if its provider describes it as
+ * translated (prov_argdesc, prov.h): n becomes
+ * xlate <translated> ((native) arg<mapping>) and its type is returned;
+ * NULL if args[k] is not translated. */
+struct type *sema_args_xlate(struct dcc *cc, struct node *n, int k);
 /* A fresh, unchecked copy of expression e located at loc. */
 struct node *sema_clone(struct dcc *cc, struct node *e, struct loc loc);
 /* n, a use of the library inline sym, becomes a checked copy of its value:
  * codegen (and its messages) then only see the program's own lines. */
 bool sema_lib_inline_expand(struct dcc *cc, struct node *n, struct sym *sym);
 
+/* sema_prov.c: a provider definition (N_PROVIDER), DTrace's D_PROV_* and
+ * probe-prototype checks; its probes' argument types are then those of
+ * args[] of the matching USDT probes (prov_decl_arg_type, prov.h). */
+void sema_provider(struct dcc *cc, struct node *n);
+
 /* sema_funcs.c */
 void sema_call(struct dcc *cc, struct node *call);
 void sema_alloca_assign(struct dcc *cc, struct node *assign);
 int sema_nargs(struct node *call);
 struct node *sema_arg(struct node *call, int i);
+bool sema_takes_aggs(const struct func_def *f);	/* clear( ), printa( )... */
+bool sema_is_action(const struct node *n);	/* a call DTrace calls an action */
 
 /* options.c */
 void sema_pragma(struct dcc *cc, struct node *n);

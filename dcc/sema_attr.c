@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "dcc.h"
+#include "funcs.h"
 #include "prov.h"
 #include "sema.h"
 
@@ -216,6 +217,18 @@ static struct dcc_attr pdesc_attr(const struct node *pd,
 	return a;
 }
 
+bool sema_pdesc_unstable(struct dcc *cc, struct node *pd)
+{
+	struct prov_attrs pa;
+
+	if (!pdesc_prov(cc, pd, &pa))
+		return false;
+	return (pa.a[4].data < S_EVOLVING && field_is_glob(pd->pd_prov)) ||
+	       (pa.a[1].name >= S_EVOLVING && field_is_glob(pd->pd_mod)) ||
+	       (pa.a[2].name >= S_EVOLVING && field_is_glob(pd->pd_func)) ||
+	       (pa.a[3].name >= S_EVOLVING && field_is_glob(pd->pd_name));
+}
+
 /* ---- statements ---------------------------------------------------------------- */
 
 /* Identifiers with attributes other than Stable/Stable/Common; those
@@ -279,7 +292,8 @@ static struct dcc_attr expr_attr(struct dcc *cc, const struct node *n,
 
 /* ---- clauses ----------------------------------------------------------------- */
 
-static void check_min(struct dcc *cc, const struct node *c, struct dcc_attr a)
+static void attr_check_min(struct dcc *cc, const struct node *c,
+			   struct dcc_attr a)
 {
 	const char *v = dcc_option(cc, "amin");
 	struct dcc_attr min;
@@ -309,7 +323,7 @@ void sema_attr_clause(struct dcc *cc, struct node *c)
 			continue;
 		known = pdesc_prov(cc, pd, &pa);
 		d = pdesc_attr(pd, known ? &pa : NULL);
-		check_min(cc, c, d);
+		attr_check_min(cc, c, d);
 		s = attr_min(list_attr(cc, c->kid[2], known ? &pa : NULL),
 			     expr_attr(cc, c->kid[1], known ? &pa : NULL));
 		cc->desc_attr = attr_min(cc->desc_attr, d);
@@ -349,6 +363,7 @@ void sema_pragma_attributes(struct dcc *cc, struct node *n, char **w, int nw)
 		dcc_error(cc, n->loc, "D_PRAGMA_INVAL", "invalid attributes "
 			  "specified by #pragma attributes");
 	if (strcmp(w[1], "provider")) {
+		sema_pragma_ident(cc, n, "attributes", w[1]);
 		p = dcc_alloc(cc, sizeof(*p));
 		*p = a;
 		strmap_put(cc, &sema_get(cc)->ident_attrs, w[1], p);
@@ -365,4 +380,57 @@ void sema_pragma_attributes(struct dcc *cc, struct node *n, char **w, int nw)
 			  "\"%s\" in attribute #pragma attributes", w[3]);
 	*p = a;
 	strmap_put(cc, &sema_get(cc)->prov_attrs, w[2], pa);
+}
+
+/* ---- #pragma D attributes/binding for an identifier ------------------------------ */
+
+struct pragma_use {
+	const char *prname;	/* "attributes", "binding" */
+	const char *ident;
+	struct loc loc;
+	struct pragma_use *next;
+};
+
+/* Built-in variables and functions, and the D library's inlines, belong
+ * to earlier compilations in DTrace. */
+static bool outside_program(struct dcc *cc, const char *ident, struct sym *s)
+{
+	return func_lookup(ident) || (s && (s->kind == SYM_BUILTIN ||
+		strmap_get(&sema_get(cc)->lib_inlines, ident) == s));
+}
+
+void sema_pragma_ident(struct dcc *cc, struct node *n, const char *prname,
+		       const char *ident)
+{
+	struct sym *s = sema_lookup_global(cc, ident);
+	struct pragma_use *u;
+
+	if (s || func_lookup(ident)) {
+		if (outside_program(cc, ident, s))
+			dcc_error(cc, n->loc, "D_PRAGMA_SCOPE", "#pragma %s cannot "
+				  "modify entity defined outside program scope",
+				  prname);
+		return;
+	}
+	u = dcc_alloc(cc, sizeof(*u));
+	u->prname = prname;
+	u->ident = dcc_intern(cc, ident);
+	u->loc = n->loc;
+	u->next = sema_get(cc)->pragma_pending;
+	sema_get(cc)->pragma_pending = u;
+}
+
+/* After parsing, as DTrace: the first (by name) pragma whose identifier
+ * no declaration, inline or enumerator defined. */
+void sema_pragma_unused(struct dcc *cc)
+{
+	struct pragma_use *u, *first = NULL;
+
+	for (u = sema_get(cc)->pragma_pending; u; u = u->next)
+		if (!sema_lookup_global(cc, u->ident) &&
+		    (!first || strcmp(u->ident, first->ident) < 0))
+			first = u;
+	if (first)
+		dcc_error(cc, first->loc, "D_PRAGMA_UNUSED", "unused #pragma %s",
+			  first->prname);
 }

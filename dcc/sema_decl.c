@@ -72,6 +72,7 @@ static const char *int_name(struct kwcount *k, int spec)
 }
 
 static struct type *sue_type(struct dcc *cc, struct node *sue);
+static bool is_tuple(struct node *a);
 
 /* The one type-name specifier of a declaration (char, int, a typedef, a
  * struct...) and its attributes (short, long, signed, unsigned). */
@@ -168,8 +169,13 @@ static void sue_members(struct dcc *cc, struct type *t, struct node *list)
 
 		for (dl = d->kid[1]; dl; dl = dl->next) {
 			struct member *m = dcc_alloc(cc, sizeof(*m));
-			struct type *mt = sema_declarator(cc, base, dl);
-			struct type *r = type_resolve(mt);
+			struct type *mt, *r;
+
+			if (dl->kid[0] && is_tuple(dl->kid[0]))
+				dcc_error(cc, dl->loc, "D_DECL_DYNOBJ", "cannot have "
+					  "dynamic member: %s", dl->name);
+			mt = sema_declarator(cc, base, dl);
+			r = type_resolve(mt);
 
 			if (r->kind == TY_FWD || (r->kind == TY_VOID) ||
 			    ((r->kind == TY_STRUCT || r->kind == TY_UNION) &&
@@ -317,6 +323,28 @@ static bool is_tuple(struct node *a)
 	       k->kind == N_DECLSPEC;
 }
 
+static const char *param_name(struct node *p)
+{
+	struct node *dl = p->kind == N_DECL ? p->kid[1] : NULL;
+
+	return dl && dl->kind == N_DECLARATOR ? dl->name : NULL;
+}
+
+/* Parameter p (#i) of a kind ("function", "array") prototype may not
+ * repeat the name of an earlier one. */
+static void proto_form(struct dcc *cc, struct node *plist, struct node *p,
+		       int i, const char *kind)
+{
+	const char *name = param_name(p);
+	struct node *q;
+
+	for (q = plist; name && q && q != p; q = q->next)
+		if (param_name(q) && !strcmp(param_name(q), name))
+			dcc_error(cc, p->loc, "D_DECL_PROTO_FORM", "parameter is "
+				  "already declared in %s prototype: %s, parameter "
+				  "#%d", kind, name, i);
+}
+
 /* A function prototype's parameters, with DTrace's D_DECL_PROTO_* rules. */
 static void func_params(struct dcc *cc, struct node *plist)
 {
@@ -337,12 +365,13 @@ static void func_params(struct dcc *cc, struct node *plist)
 				  "variable: %s, parameter #%d",
 				  name ? name : "(anonymous)", i);
 		t = sema_typename(cc, p);
-		if (!type_is_void(t))
-			continue;
-		nvoid++;
-		if (name)
-			dcc_error(cc, p->loc, "D_DECL_PROTO_NAME", "void parameter "
-				  "may not have a name: %s", name);
+		if (type_is_void(t)) {
+			nvoid++;
+			if (name)
+				dcc_error(cc, p->loc, "D_DECL_PROTO_NAME", "void "
+					  "parameter may not have a name: %s", name);
+		}
+		proto_form(cc, plist, p, i, "function");
 	}
 	if (nvoid && plist->next)
 		dcc_error(cc, plist->loc, "D_DECL_PROTO_VOID",
@@ -386,6 +415,15 @@ static struct type *apply(struct dcc *cc, struct type *t, struct node *d)
 	}
 }
 
+/* Only the innermost array of a declarator may have a tuple signature. */
+static void no_assoc_elems(struct dcc *cc, struct node *chain)
+{
+	for (; chain; chain = chain->next)
+		if (is_tuple(chain))
+			dcc_error(cc, chain->loc, "D_DECL_DYNOBJ", "cannot declare "
+				  "array of associative arrays");
+}
+
 /* Apply the derivation chain (listed from the identifier outwards) to base. */
 static struct type *derive(struct dcc *cc, struct type *base, struct node *chain,
 			   struct node *stop)
@@ -393,6 +431,8 @@ static struct type *derive(struct dcc *cc, struct type *base, struct node *chain
 	struct node *v[64];
 	int n = 0;
 
+	if (chain)
+		no_assoc_elems(cc, chain->next);
 	for (; chain && chain != stop && n < 64; chain = chain->next)
 		v[n++] = chain;
 	while (n-- > 0)
@@ -453,6 +493,15 @@ static void tuple_keys(struct dcc *cc, struct sym *sym, struct node *list)
 	}
 }
 
+static void tuple_forms(struct dcc *cc, struct node *list)
+{
+	struct node *p;
+	int i = 1;
+
+	for (p = list; p; p = p->next, i++)
+		proto_form(cc, list, p, i, "array");
+}
+
 static void check_object(struct dcc *cc, struct node *d, struct type *t)
 {
 	struct type *r = type_resolve(t);
@@ -496,6 +545,10 @@ static void declare_var(struct dcc *cc, struct node *ds, struct node *d,
 			     k == SYM_LOCAL ? &s->locals : &s->globals;
 	struct sym *old, *sym;
 
+	if (assoc) {
+		tuple_forms(cc, first->kid[0]);
+		no_assoc_elems(cc, first->next);
+	}
 	t = assoc ? derive(cc, base, first->next, NULL) :
 		    derive(cc, base, d->kid[0], NULL);
 	if (assoc && k == SYM_LOCAL)

@@ -14,10 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "builtins.h"
 #include "dcc.h"
 #include "funcs.h"
+#include "prov.h"
 #include "sema.h"
 
 typedef struct type *(*expr_fn)(struct dcc *cc, struct node *n);
@@ -85,12 +87,29 @@ void sema_set_var_type(struct dcc *cc, struct sym *sym, struct type *t)
 	*top = sym->offset + sym->size;
 }
 
+/* DTrace numbers global and thread-local variables from
+ * DIF_VAR_OTHER_UBASE (0x500) up to DIF_VAR_OTHER_MAX (0xffff). */
+static void id_limit(struct dcc *cc, enum sym_kind k, const char *name,
+		     struct node *decl)
+{
+	const struct dcc_syms *o = &sema_get(cc)->out;
+	int n = k == SYM_TLS ? o->ntls : o->nglobals + o->nassoc;
+
+	if ((k == SYM_GLOBAL || k == SYM_ASSOC || k == SYM_TLS) &&
+	    n >= 0xffff - 0x500)
+		dcc_error(cc, decl ? decl->loc : (struct loc){ cc->filename, 0 },
+			  "D_ID_OFLOW", "cannot create %s: limit on number of "
+			  "%s variables exceeded", name,
+			  k == SYM_TLS ? "thread local" : "global");
+}
+
 struct sym *sema_new_var(struct dcc *cc, enum sym_kind k, const char *name,
 			 struct type *t, struct node *decl)
 {
 	struct sema *s = sema_get(cc);
 	struct sym *sym = dcc_alloc(cc, sizeof(*sym));
 
+	id_limit(cc, k, name, decl);
 	sym->kind = k;
 	sym->name = dcc_intern(cc, name);
 	sym->decl = decl;
@@ -401,6 +420,22 @@ static void kdefs_check(struct dcc *cc, struct node *n, struct sym *sym)
 		  "", n->name, (unsigned long long)sym->value);
 }
 
+/* mod``sym (a user symbol reference) naming a kernel module's symbol */
+static void user_ref_check(struct dcc *cc, struct node *n)
+{
+	const char *uq = strstr(n->name, "``");
+	char path[320], mod[256];
+
+	if (!uq || uq == n->name || strchr(uq + 2, '`'))
+		return;
+	snprintf(mod, sizeof(mod), "%.*s", (int)(uq - n->name), n->name);
+	snprintf(path, sizeof(path), "/sys/kernel/btf/%s", mod);
+	if (strcmp(mod, "vmlinux") && access(path, F_OK))
+		return;
+	dcc_error(cc, n->loc, "D_SYM_BADREF", "kernel module '%s' symbol '%s' "
+		  "may not be referenced as a user symbol", mod, uq + 2);
+}
+
 static void undef(struct dcc *cc, struct node *n, const char *name)
 {
 	if (strchr(name, '`'))
@@ -453,6 +488,8 @@ static struct type *e_ident(struct dcc *cc, struct node *n)
 	sym = sema_lookup_global(cc, n->name);
 	if (!sym && strchr(n->name, '`')) {
 		sym = kernel_sym(cc, n->name);
+		if (sym)
+			user_ref_check(cc, n);
 		if (sym)
 			kdefs_check(cc, n, sym);
 	}
@@ -563,6 +600,7 @@ static struct sym *target_var(struct dcc *cc, struct node *lhs, bool keyed,
 		return NULL;
 	}
 	if (!sym) {
+		id_limit(cc, k, lhs->name, lhs);
 		sym = sema_new_var(cc, k, lhs->name, NULL, NULL);
 		*created = true;
 	}
@@ -608,6 +646,22 @@ void sema_agg_keys(struct dcc *cc, struct node *at, struct sym *agg)
 
 /* ---- indexing -------------------------------------------------------------------- */
 
+/* DTrace gives no args[] types for a probe description matching several
+ * probes through a glob in a field of Evolving or better name stability
+ * (dt_probe_info); each description of the clause is checked. */
+static void args_multi(struct dcc *cc, struct node *n, struct sym *bi)
+{
+	struct node *pd;
+
+	for (pd = sema_get(cc)->pdesc; pd; pd = pd->next)
+		if (prov_match_count(cc, pd) > 1 && sema_pdesc_unstable(cc, pd))
+			dcc_error(cc, n->loc, "D_ARGS_MULTI", "%s[ ] may not be "
+				  "referenced because probe description %s:%s:%s:%s "
+				  "matches an unstable set of probes", bi->name,
+				  pd_str(pd->pd_prov), pd_str(pd->pd_mod),
+				  pd_str(pd->pd_func), pd_str(pd->pd_name));
+}
+
 static struct type *index_args(struct dcc *cc, struct node *n, struct sym *bi)
 {
 	struct node *k = n->kid[1];
@@ -626,8 +680,16 @@ static struct type *index_args(struct dcc *cc, struct node *n, struct sym *bi)
 			  tn(cc, k->type));
 	n->kid[0]->sym = bi;
 	n->kid[0]->type = bi->type;
+	if (!(b->flags & BI_F_TYPED_ARGS) && k->cval < 0 &&
+	    type_resolve(k->type)->is_signed)
+		dcc_error(cc, n->loc, "D_REGS_IDX", "index %lld is out of range "
+			  "for array %s", (long long)k->cval, bi->name);
 	if (!(b->flags & BI_F_TYPED_ARGS))
 		return type_base(cc, "uint64_t");
+	if (!sema_get(cc)->pdesc)
+		dcc_error(cc, n->loc, "D_ARGS_NONE", "%s[ ] may not be referenced "
+			  "outside of a probe clause", bi->name);
+	args_multi(cc, n, bi);
 	cnt = sema_get(cc)->pdesc ? probe_arg_count(cc, sema_get(cc)->pdesc) : -1;
 	if (cnt < 0 && sema_get(cc)->pdesc && sema_get(cc)->pdesc->pd_name &&
 	    (!strcmp(sema_get(cc)->pdesc->pd_name, "BEGIN") ||
@@ -638,6 +700,8 @@ static struct type *index_args(struct dcc *cc, struct node *n, struct sym *bi)
 			  "for %s %s[ ]", (long long)k->cval,
 			  sema_get(cc)->pdesc ? sema_get(cc)->pdesc->str : "",
 			  bi->name);
+	if ((t = sema_args_xlate(cc, n, (int)k->cval)) != NULL)
+		return t;
 	t = sema_get(cc)->pdesc ?
 		probe_arg_type(cc, sema_get(cc)->pdesc, (int)k->cval) : NULL;
 	return t ? t : type_base(cc, "int64_t");
@@ -1065,8 +1129,53 @@ static struct type *b_compare(struct dcc *cc, struct node *n,
 	return t_int(cc);
 }
 
+/* DTrace's parser turns a name that is an integer-constant inline or an
+ * enumerator into an integer at once, wherever it appears (even after
+ * -> or .). */
+static bool is_int_constant_name(struct dcc *cc, const char *name)
+{
+	struct sym *s = strmap_get(&sema_get(cc)->globals, name);
+
+	if (!s)
+		return false;
+	return s->kind == SYM_ENUMERATOR || (s->kind == SYM_INLINE &&
+		s->inline_expr && s->inline_expr->is_const &&
+		type_is_integer(s->inline_expr->type));
+}
+
+/* What DTrace calls the kind of global identifier name (dt_idkind_name),
+ * NULL if it is none or already an integer when parsed. */
+static const char *global_kind(struct dcc *cc, const char *name)
+{
+	const struct func_def *f = func_lookup(name);
+	struct sym *s = sema_lookup_global(cc, name);
+
+	if (f)
+		return f->kind == FK_ACTION ? "tracing function" :
+		       f->kind == FK_AGG ? "aggregating function" : "function";
+	if (!s || s->kind == SYM_KERNEL || is_int_constant_name(cc, name))
+		return NULL;
+	if (s->kind == SYM_ASSOC || s->nkeys || !strcmp(name, "args") ||
+	    !strcmp(name, "regs") || !strcmp(name, "uregs"))
+		return "associative array";
+	return "scalar";
+}
+
+/* The enumerator name also names a global identifier. */
+static void ambig_check(struct dcc *cc, struct node *n, struct node *l,
+			const char *name)
+{
+	const char *kind = global_kind(cc, name);
+
+	if (kind)
+		dcc_error(cc, n->loc, "D_IDENT_AMBIG", "ambiguous use of operator "
+			  "%s: %s is both a %s enum tag and a global %s",
+			  node_op_str(n->op), name, tn(cc, l->type), kind);
+}
+
 /* `e == TAG` where e has an enum type: TAG is that enum's enumerator. */
-static void enum_rhs(struct dcc *cc, struct node *l, struct node *r)
+static void enum_rhs(struct dcc *cc, struct node *n, struct node *l,
+		     struct node *r)
 {
 	struct type *et = type_resolve(l->type);
 	struct enumerator *e;
@@ -1076,6 +1185,7 @@ static void enum_rhs(struct dcc *cc, struct node *l, struct node *r)
 		return;
 	for (e = et->enums; e; e = e->next)
 		if (!strcmp(e->name, r->name)) {
+			ambig_check(cc, n, l, r->name);
 			r->kind = N_INT;
 			r->ival = e->value;
 			r->op = 0;
@@ -1123,6 +1233,9 @@ static struct type *b_check(struct dcc *cc, struct node *n, struct node *l,
 		if (is_dyn(lt) || is_dyn(rt))
 			dcc_error(cc, n->loc, "D_OP_DYN", "operator %s operands "
 				  "cannot be of dynamic type", op);
+		if (sema_is_action(l) || sema_is_action(r))
+			dcc_error(cc, n->loc, "D_OP_ACT", "operator %s operands "
+				  "cannot be actions", op);
 		return rt;
 	}
 	dcc_error(cc, n->loc, "D_UNKNOWN", "invalid binary op %s", op);
@@ -1139,7 +1252,7 @@ static struct type *e_binary(struct dcc *cc, struct node *n)
 			  "expression contains division by zero");
 	sema_expr(cc, l);
 	if (n->op >= OP_LT && n->op <= OP_NE)
-		enum_rhs(cc, l, r);
+		enum_rhs(cc, n, l, r);
 	sema_expr(cc, r);
 	if (!l->type || !r->type)
 		dcc_error(cc, n->loc, "D_TRACE_VOID", "void expression used "
@@ -1183,6 +1296,9 @@ static struct type *e_cond(struct dcc *cc, struct node *n)
 	else
 		dcc_error(cc, n->loc, "D_OP_INCOMPAT",
 			  "operator ?: operands must have compatible types");
+	if (sema_is_action(l) || sema_is_action(r))
+		dcc_error(cc, n->loc, "D_OP_ACT", "action cannot be used in a "
+			  "conditional context");
 	n->type = t;
 	if (c->is_const && l->is_const && r->is_const)
 		set_const(n, c->cval ? l->cval : r->cval);
@@ -1210,6 +1326,9 @@ static struct type *e_member(struct dcc *cc, struct node *n)
 	struct type *t = sema_expr(cc, n->kid[0]), *r = type_resolve(t);
 	struct member *m;
 
+	if (is_int_constant_name(cc, n->name))
+		dcc_error(cc, n->loc, "D_OP_IDENT", "operator %s must be followed "
+			  "by an identifier", node_op_str(n->op));
 	if (sema_is_xlate_access(n->kid[0]))
 		return sema_xlate_member(cc, n);
 	if (n->op == OP_ARROW) {

@@ -116,6 +116,12 @@ static void proto_arg_error(struct dcc *cc, struct node *call, int i,
 		  call->name, i + 1, proto, tn(cc, arg));
 }
 
+/* An aggregation or a value of dynamic type. */
+static bool is_dynamic(struct node *a)
+{
+	return a->kind == N_AGG || is_kind(a->type, TY_DYN);
+}
+
 static void proto_args(struct dcc *cc, struct node *call,
 		       const struct func_def *f)
 {
@@ -130,6 +136,8 @@ static void proto_args(struct dcc *cc, struct node *call,
 			break;
 		if (!strcmp(buf, "@") || !strcmp(buf, "..."))
 			continue;
+		if (sema_takes_aggs(f) && is_dynamic(a))
+			continue;	/* DTrace: dynamic fits any prototype */
 		pt = proto_type(cc, buf);
 		if (!pt)
 			continue;
@@ -157,57 +165,86 @@ static struct type *proto_ret(struct dcc *cc, const struct func_def *f)
 
 /* ---- speculation ordering (per clause) ----------------------------------------------- */
 
-static void spec_rules(struct dcc *cc, struct node *call,
-		       const struct func_def *f)
+/*
+ * The clause-ordering rules of DTrace's dt_cg_clsflags(): speculate( ) and
+ * commit( ) against what the clause did before them, then any other action
+ * or aggregation against a preceding speculate( ) or commit( ).
+ */
+static void spec_speculate(struct dcc *cc, struct node *call, struct sema *s)
 {
-	struct sema *s = sema_get(cc);
-	bool drec = f->kind == FK_ACTION && f->code != 0 &&
-		    strcmp(f->name, "exit") && strcmp(f->name, "setopt");
+	if (s->act_spec)
+		dcc_error(cc, call->loc, "D_SPEC_SPEC",
+			  "speculate( ) may not follow speculate( )");
+	if (s->act_commit)
+		dcc_error(cc, call->loc, "D_SPEC_COMM",
+			  "speculate( ) may not follow commit( )");
+	if (s->act_data || s->act_agg)
+		dcc_error(cc, call->loc, "D_SPEC_DREC", "speculate( ) may "
+			  "not follow data-recording action(s)");
+	s->act_spec = true;
+}
 
-	if (!s->clause)
-		return;
-	if (!strcmp(f->name, "speculate")) {
-		if (s->act_commit)
-			dcc_error(cc, call->loc, "D_SPEC_COMM",
-				  "speculate( ) may not follow commit( )");
-		if (s->act_spec)
-			dcc_error(cc, call->loc, "D_SPEC_SPEC",
-				  "speculate( ) may not follow speculate( )");
-		if (s->act_data || s->act_agg)
-			dcc_error(cc, call->loc, "D_SPEC_DREC", "speculate( ) may "
-				  "not follow data-recording action(s)");
-		s->act_spec = true;
-		return;
-	}
-	if (!strcmp(f->name, "commit")) {
-		if (s->act_data)
-			dcc_error(cc, call->loc, "D_COMM_DREC", "commit( ) may "
-				  "not follow data-recording action(s)");
-		s->act_commit = true;
-		return;
-	}
+/* Several commit( )s may share a clause: current DTrace dropped its
+ * D_COMM_COMM check (the suite's tst.CommitDiscard4x commits 4 times). */
+static void spec_commit(struct dcc *cc, struct node *call, struct sema *s)
+{
+	if (s->act_data || s->act_agg)
+		dcc_error(cc, call->loc, "D_COMM_DREC", "commit( ) may "
+			  "not follow data-recording action(s)");
+	s->act_commit = true;
+}
+
+static void spec_agg(struct dcc *cc, struct node *call, struct sema *s)
+{
+	if (s->act_commit)
+		dcc_error(cc, call->loc, "D_AGG_COMM",
+			  "aggregating actions may not follow commit( )");
+	if (s->act_spec)
+		dcc_error(cc, call->loc, "D_AGG_SPEC",
+			  "aggregating actions may not follow speculate( )");
+	s->act_agg = true;
+}
+
+static void spec_action(struct dcc *cc, struct node *call,
+			const struct func_def *f, struct sema *s)
+{
+	bool drec = f->code != 0 && strcmp(f->name, "exit") &&
+		    strcmp(f->name, "setopt");
+
 	if (s->act_spec && f->destructive)
 		dcc_error(cc, call->loc, "D_ACT_SPEC",
 			  "destructive actions may not follow speculate( )");
 	if (s->act_spec && !strcmp(f->name, "exit"))
 		dcc_error(cc, call->loc, "D_EXIT_SPEC",
 			  "exit( ) may not follow speculate( )");
-	if (s->act_spec && f->kind == FK_AGG)
-		dcc_error(cc, call->loc, "D_AGG_SPEC",
-			  "aggregating actions may not follow speculate( )");
 	if (s->act_commit && (drec || !strcmp(f->name, "exit")))
 		dcc_error(cc, call->loc, "D_DREC_COMM", "data-recording actions "
 			  "may not follow commit( )");
 	if (drec)
 		s->act_data = true;
-	if (f->kind == FK_AGG)
-		s->act_agg = true;
 }
 
-void sema_call(struct dcc *cc, struct node *call)
+static void spec_rules(struct dcc *cc, struct node *call,
+		       const struct func_def *f)
+{
+	struct sema *s = sema_get(cc);
+
+	if (!s->clause)
+		return;
+	if (!strcmp(f->name, "speculate"))
+		spec_speculate(cc, call, s);
+	else if (!strcmp(f->name, "commit"))
+		spec_commit(cc, call, s);
+	else if (f->kind == FK_AGG)
+		spec_agg(cc, call, s);
+	else if (f->kind == FK_ACTION)
+		spec_action(cc, call, f, s);
+}
+
+/* The function call names, with its symbol; D_FUNC_* if there is none. */
+static const struct func_def *call_func(struct dcc *cc, struct node *call)
 {
 	const struct func_def *f = func_lookup(call->name);
-	struct sema *s = sema_get(cc);
 	struct sym *sym;
 
 	if (!f) {
@@ -224,21 +261,96 @@ void sema_call(struct dcc *cc, struct node *call)
 	sym->name = dcc_intern(cc, f->name);
 	sym->func = f;
 	call->sym = sym;
+	return f;
+}
+
+/* Is a @name[key] with no aggregation @name assigned anywhere before? */
+static bool agg_ref_unassigned(struct dcc *cc, struct node *a)
+{
+	return a->kind == N_INDEX && a->kid[0]->kind == N_AGG &&
+	       !strmap_get(&sema_get(cc)->aggs, a->kid[0]->name);
+}
+
+/*
+ * Type the arguments of a call.  As in DTrace, an action on aggregations
+ * takes @a[key] for @a (the key is checked, then dropped); when no @a was
+ * assigned, the reference stays an N_INDEX without a symbol, for the
+ * action to report as an undefined aggregation (its *_AGGBAD).
+ */
+static void call_args(struct dcc *cc, struct node *call,
+		      const struct func_def *f)
+{
+	struct node **ap, *a;
+
+	for (ap = &call->kid[0]; (a = *ap) != NULL; ap = &(*ap)->next) {
+		if (!sema_takes_aggs(f) || a->kind != N_INDEX ||
+		    a->kid[0]->kind != N_AGG) {
+			sema_expr(cc, a);
+		} else if (agg_ref_unassigned(cc, a)) {
+			sema_expr_list(cc, a->kid[1]);
+			a->type = a->kid[0]->type = type_dyn(cc, true);
+		} else {
+			sema_expr(cc, a);
+			a->kid[0]->next = a->next;
+			*ap = a->kid[0];
+		}
+	}
+}
+
+/*
+ * stack( ) and jstack( ) count their own arguments, as in illumos DTrace,
+ * which declares them "stack(...)": too many arguments are reported by
+ * their checks (D_STACK_PROTO, D_USTACK_PROTO), not by the prototype.
+ */
+static bool own_arity(const struct func_def *f, int nargs)
+{
+	return nargs > f->max_args &&
+	       (!strcmp(f->name, "stack") || !strcmp(f->name, "jstack"));
+}
+
+void sema_call(struct dcc *cc, struct node *call)
+{
+	const struct func_def *f = call_func(cc, call);
+	struct sema *s = sema_get(cc);
+
 	s->call_depth++;
-	sema_expr_list(cc, call->kid[0]);
+	call_args(cc, call, f);
 	s->call_depth--;
 	if (s->call_depth > 0 && f->kind == FK_ACTION) {
 		call->type = type_void(cc);
 		return;
 	}
-	proto_len(cc, call, f);
-	proto_args(cc, call, f);
+	if (!own_arity(f, sema_nargs(call))) {
+		proto_len(cc, call, f);
+		proto_args(cc, call, f);
+	}
+	spec_rules(cc, call, f);	/* DTrace: before the action's checks */
 	call->type = NULL;
 	if (f->check)
 		f->check(cc, call);
 	if (!call->type)
 		call->type = f->kind == FK_SUBR ? proto_ret(cc, f) : type_void(cc);
-	spec_rules(cc, call, f);
+}
+
+/* Actions whose arguments are aggregations. */
+bool sema_takes_aggs(const struct func_def *f)
+{
+	return f->kind == FK_ACTION &&
+	       (f->code == DTM_ACT_CLEAR || f->code == DTM_ACT_TRUNC ||
+		f->code == DTM_ACT_NORMALIZE || f->code == DTM_ACT_DENORMALIZE ||
+		f->code == DTM_ACT_PRINTA);
+}
+
+/* Is n a call of what DTrace declares an action (DT_IDENT_ACTFUNC): an
+ * action, or func( ), sym( ), mod( ) and their user-space forms? */
+bool sema_is_action(const struct node *n)
+{
+	const struct func_def *f;
+
+	if (n->kind != N_CALL || !(f = func_lookup(n->name)))
+		return false;
+	return f->kind == FK_ACTION || !strncmp(f->proto, "_symaddr", 8) ||
+	       !strncmp(f->proto, "_usymaddr", 9);
 }
 
 /* ---- printf formats ------------------------------------------------------------------ */
@@ -572,16 +684,29 @@ void check_freopen(struct dcc *cc, struct node *call)
 
 /* ---- printa and aggregation actions ------------------------------------------------ */
 
-static struct sym *agg_arg(struct dcc *cc, struct node *call, int i,
-			   const char *tag)
+/* Argument i of an aggregation action must be an aggregation: @a, or an
+ * @a[key] of no assigned @a (call_args); tag is the action's *_AGGARG. */
+static struct node *agg_arg(struct dcc *cc, struct node *call, int i,
+			    const char *tag)
 {
 	struct node *a = sema_arg(call, i);
 
-	if (!a || a->kind != N_AGG || !a->sym)
+	if (!a || !((a->kind == N_AGG && a->sym) ||
+		    (a->kind == N_INDEX && a->kid[0]->kind == N_AGG)))
 		dcc_error(cc, call->loc, tag, "%s( ) argument #%d is incompatible "
 			  "with prototype:\n\tprototype: aggregation\n"
 			  "\t argument: %s", call->name, i + 1,
 			  a ? tn(cc, a->type) : "void");
+	return a;
+}
+
+/* ... and it must have been assigned (tag: the action's *_AGGBAD). */
+static struct sym *agg_defined(struct dcc *cc, struct node *call,
+			       struct node *a, const char *tag)
+{
+	if (a->kind != N_AGG)
+		dcc_error(cc, call->loc, tag, "undefined aggregation: @%s",
+			  a->kid[0]->name);
 	return a->sym;
 }
 
@@ -608,75 +733,79 @@ static void printa_keys(struct dcc *cc, struct node *call, struct sym *l,
 	}
 }
 
+/* printa(fmt, @a...): the format against the keys of @a */
+static void printa_format(struct dcc *cc, struct node *call, struct node *f,
+			  struct sym *agg)
+{
+	struct pfctx x = { "printa", 1, true, false };
+	struct node *keys = NULL, **tail = &keys;
+	int k;
+
+	for (k = 0; k < agg->nkeys; k++) {
+		struct node *kn = dcc_alloc(cc, sizeof(*kn));
+
+		kn->kind = N_IDENT;
+		kn->type = agg->keys[k];
+		*tail = kn;
+		tail = &kn->next;
+	}
+	sema_printf_format(cc, call, f->str, keys, &x);
+}
+
 void check_printa(struct dcc *cc, struct node *call)
 {
 	struct node *f = sema_arg(call, 0), *a;
-	struct pfctx x = { "printa", 1, true, false };
-	struct sym *first;
-	int i = 0;
+	int i = f->kind == N_STR ? 1 : 0;
+	struct sym *first = NULL, *agg;
 
-	if (f->kind == N_STR) {
-		i = 1;
-		if (!sema_arg(call, 1))
-			dcc_error(cc, call->loc, "D_PRINTA_PROTO", "printa( ) "
-				  "prototype mismatch: format string requires an "
-				  "aggregation argument");
-	} else if (f->kind != N_AGG) {
-		dcc_error(cc, call->loc, "D_PRINTA_AGGARG", "printa( ) argument #1 "
-			  "is incompatible with prototype:\n\tprototype: "
-			  "aggregation\n\t argument: %s", tn(cc, f->type));
-	}
-	first = agg_arg(cc, call, i, "D_PRINTA_AGGARG");
-	for (a = sema_arg(call, i + 1); a; a = a->next) {
-		if (a->kind != N_AGG || !a->sym)
-			agg_arg(cc, call, i + 1, "D_PRINTA_AGGARG");
-		printa_keys(cc, call, first, a->sym);
-		i++;
-	}
-	if (f->kind == N_STR) {
-		struct node *keys = NULL, **tail = &keys;
-		int k;
-
-		for (k = 0; k < first->nkeys; k++) {
-			struct node *kn = dcc_alloc(cc, sizeof(*kn));
-
-			kn->kind = N_IDENT;
-			kn->type = first->keys[k];
-			*tail = kn;
-			tail = &kn->next;
+	if (i && !f->next)
+		dcc_error(cc, call->loc, "D_PRINTA_PROTO", "printa( ) prototype "
+			  "mismatch: 1 args passed, 2 expected");
+	for (a = sema_arg(call, i); a; a = a->next, i++) {
+		agg = agg_defined(cc, call, agg_arg(cc, call, i,
+				  "D_PRINTA_AGGARG"), "D_PRINTA_AGGBAD");
+		if (first) {
+			printa_keys(cc, call, first, agg);
+			continue;
 		}
-		sema_printf_format(cc, call, f->str, keys, &x);
+		first = agg;
+		if (f->kind == N_STR)
+			printa_format(cc, call, f, first);
 	}
 }
 
 void check_clear(struct dcc *cc, struct node *call)
 {
-	agg_arg(cc, call, 0, "D_CLEAR_AGGARG");
+	agg_defined(cc, call, agg_arg(cc, call, 0, "D_CLEAR_AGGARG"),
+		    "D_CLEAR_AGGBAD");
 }
 
 void check_denormalize(struct dcc *cc, struct node *call)
 {
-	agg_arg(cc, call, 0, "D_NORMALIZE_AGGARG");
+	agg_defined(cc, call, agg_arg(cc, call, 0, "D_NORMALIZE_AGGARG"),
+		    "D_NORMALIZE_AGGBAD");
 }
 
 void check_normalize(struct dcc *cc, struct node *call)
 {
+	struct node *a = agg_arg(cc, call, 0, "D_NORMALIZE_AGGARG");
 	struct node *n = sema_arg(call, 1);
 
-	agg_arg(cc, call, 0, "D_NORMALIZE_AGGARG");
 	if (!type_is_scalar(n->type))
 		dcc_error(cc, call->loc, "D_NORMALIZE_SCALAR", "normalize( ) "
 			  "argument #2 must be of scalar type");
+	agg_defined(cc, call, a, "D_NORMALIZE_AGGBAD");
 }
 
 void check_trunc(struct dcc *cc, struct node *call)
 {
+	struct node *a = agg_arg(cc, call, 0, "D_TRUNC_AGGARG");
 	struct node *n = sema_arg(call, 1);
 
-	agg_arg(cc, call, 0, "D_TRUNC_AGGARG");
 	if (n && !type_is_scalar(n->type))
 		dcc_error(cc, call->loc, "D_TRUNC_SCALAR", "trunc( ) argument #2 "
 			  "must be of scalar type");
+	agg_defined(cc, call, a, "D_TRUNC_AGGBAD");
 }
 
 /* ---- data-recording actions ---------------------------------------------------------- */
@@ -739,6 +868,9 @@ void check_stack(struct dcc *cc, struct node *call)
 {
 	struct node *a = sema_arg(call, 0);
 
+	if (sema_nargs(call) > 1)	/* see own_arity() */
+		dcc_error(cc, call->loc, "D_STACK_PROTO", "stack( ) prototype "
+			  "mismatch: too many arguments");
 	if (a && !posconst(a))
 		dcc_error(cc, call->loc, "D_STACK_SIZE", "stack( ) argument #1 "
 			  "must be a non-zero positive integer constant");
@@ -759,9 +891,14 @@ void check_ustack(struct dcc *cc, struct node *call)
 	call->type = type_stack(cc);
 }
 
+/* jstack( ) reports too many arguments after checking the first two, as
+ * illumos DTrace does, with the ustack( ) message (see own_arity()). */
 void check_jstack(struct dcc *cc, struct node *call)
 {
 	check_ustack(cc, call);
+	if (sema_nargs(call) > 2)
+		dcc_error(cc, call->loc, "D_USTACK_PROTO", "ustack( ) prototype "
+			  "mismatch: too many arguments");
 }
 
 void check_printm(struct dcc *cc, struct node *call) { }

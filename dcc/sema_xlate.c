@@ -10,12 +10,18 @@
  * translator's input name is replaced by a copy of e, converted to the
  * member's type.  Codegen then only sees ordinary expressions, typically
  * CO-RE member loads from kernel types (task_struct...).
+ *
+ * A provider may describe args[i] as translated (struct prov_argdesc of
+ * prov.h, DTrace's dt_argdesc_t): args[i] is then rewritten into
+ * xlate <translated> ((native) arg<mapping>), with DTrace's D_ARGS_TYPE
+ * and D_ARGS_XLATOR diagnostics (dt_idcook_args of dt_ident.c).
  */
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "dcc.h"
+#include "prov.h"
 #include "sema.h"
 
 /* ---- definitions ---------------------------------------------------------------- */
@@ -306,4 +312,58 @@ bool sema_lib_inline_expand(struct dcc *cc, struct node *n, struct sym *sym)
 	*n = *e;
 	n->next = next;
 	return true;
+}
+
+/* ---- translated args[] --------------------------------------------------------------- */
+
+static struct node *typename_node(struct dcc *cc, struct type *t,
+				  struct loc loc)
+{
+	struct node *tn = node_new(cc, N_TYPENAME, loc);
+
+	tn->type = t;
+	return tn;
+}
+
+/* xlate <xt> ((nt) arg<m>) */
+static struct node *args_xlate_node(struct dcc *cc, struct type *nt,
+				    struct type *xt, int m, struct loc loc)
+{
+	struct node *id = node_new(cc, N_IDENT, loc), *c, *x;
+	char name[16];
+
+	snprintf(name, sizeof(name), "arg%d", m);
+	id->name = dcc_strdup(cc, name);
+	c = node_new(cc, N_CAST, loc);
+	c->kid[0] = id;
+	c->kid[1] = typename_node(cc, nt, loc);
+	x = node_new(cc, N_XLATE, loc);
+	x->kid[0] = c;
+	x->kid[1] = typename_node(cc, xt, loc);
+	return x;
+}
+
+struct type *sema_args_xlate(struct dcc *cc, struct node *n, int k)
+{
+	struct node *pd = sema_get(cc)->pdesc, *next = n->next;
+	struct prov_argdesc d = { 0, NULL, NULL };
+	struct type *nt, *xt, *xr;
+
+	if (!pd || k < 0 || probe_arg_desc(cc, pd, k, &d) <= k || !d.xlate ||
+	    !strcmp(d.xlate, d.native))
+		return NULL;
+	if (!(xt = type_parse(cc, d.xlate)))
+		dcc_error(cc, n->loc, "D_ARGS_TYPE", "failed to resolve "
+			  "translated type for args[%d]", k);
+	if (!(nt = type_parse(cc, d.native)))
+		dcc_error(cc, n->loc, "D_ARGS_TYPE", "failed to resolve native "
+			  "type for args[%d]", k);
+	xr = type_resolve(xt);
+	if (!sema_xlator_find(cc, nt, xr->kind == TY_PTR ? xr->base : xt))
+		dcc_error(cc, n->loc, "D_ARGS_XLATOR", "translator for args[%d] "
+			  "from %s to %s is not defined", k, type_name(cc, nt),
+			  type_name(cc, xt));
+	*n = *args_xlate_node(cc, nt, xt, d.mapping, n->loc);
+	n->next = next;
+	return sema_expr(cc, n);
 }

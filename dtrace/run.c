@@ -284,12 +284,57 @@ static const char *obj_errmsg(int err)
 	return m && *m ? m : strerror(err < 0 ? -err : err);
 }
 
+/* The command whose text holds line *line of the combined program (the
+ * texts are joined with a newline, see concat_cmds); *line becomes the
+ * line in that command. */
+static const struct dt_cmd *cmd_of_line(struct dt *dt, unsigned *line)
+{
+	for (int i = 0; i < dt->ncmds - 1; i++) {
+		const struct dt_cmd *c = &dt->cmds[i];
+		unsigned n = 1;
+
+		for (size_t k = 0; k < c->len; k++)
+			n += c->src[k] == '\n';
+		if (*line <= n)
+			return c;
+		*line -= n;
+	}
+	return &dt->cmds[dt->ncmds - 1];
+}
+
+/*
+ * dload's "[TAG] line N: text" is a diagnostic DTrace's compiler gives
+ * about a probe description (D_PDESC_ZERO, D_PROC_* of the pid and usdt
+ * probes it creates while compiling): print it as report_error does.
+ */
+static bool compile_failed(struct dt *dt, const char *m)
+{
+	const struct dt_cmd *c;
+	char tag[64];
+	unsigned line = 0;
+	int n = 0;
+
+	if (sscanf(m, "[%63[A-Z_]] line %u: %n", tag, &line, &n) != 2 || !n)
+		return false;
+	c = cmd_of_line(dt, &line);
+	fprintf(stderr, "%s: %s %s: ", dt->pname, c->is_file ?
+		"failed to compile script" : "invalid probe specifier", c->arg);
+	if (dt->errtags)
+		fprintf(stderr, "[%s] ", tag);
+	if (line > 0)
+		fprintf(stderr, "line %u: ", line);
+	fprintf(stderr, "%s\n", m + n);
+	return true;
+}
+
 /* dload's messages may already say "could not enable tracing: ...". */
 static int enable_failed(struct dt *dt, int err)
 {
 	static const char cne[] = "could not enable tracing";
 	const char *m = obj_errmsg(err);
 
+	if (compile_failed(dt, m))
+		return DT_E_ERROR;
 	notice_matched(dt, -1);
 	if (!strncmp(m, cne, sizeof(cne) - 1))
 		dt_error(dt, "%s\n", m);

@@ -15,6 +15,7 @@
  * DTM_MAP_SYSCALLS) avoid it with a single attachment.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fnmatch.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -164,6 +165,44 @@ static int reserve_dtrace(struct dload_obj *o)
 	return 0;
 }
 
+uint32_t dl_probe_line(const struct dload_obj *o, const struct dtm_probe *p)
+{
+	if (p->line)
+		return p->line;
+	return p->clause < o->meta.nclauses ? o->meta.clauses[p->clause].line : 0;
+}
+
+int dl_probe_err(struct dload_obj *o, const struct dtm_probe *p, int err,
+		 const char *tag, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return dl_err(o, err, "[%s] line %u: %s", tag, dl_probe_line(o, p), msg);
+}
+
+/* The description as DTrace shows it: pid and USDT providers compiled
+ * with an unknown $target (pid 0) name the target's pid. */
+static char *shown_desc(const struct dload_obj *o, const struct dtm_probe *p,
+			char *buf, size_t len)
+{
+	const char *prov = dl_str(&o->meta, p->provider);
+	size_t n = strlen(prov);
+
+	dl_desc(o, p, buf, len);
+	if ((p->kind != DTM_PROV_PID && p->kind != DTM_PROV_USDT) ||
+	    o->target_pid <= 0 || n < 2 || prov[n - 1] != '0' ||
+	    (prov[n - 2] >= '0' && prov[n - 2] <= '9'))
+		return buf;
+	snprintf(buf, len, "%.*s%d:%s:%s:%s", (int)(n - 1), prov,
+		 (int)o->target_pid, dl_str(&o->meta, p->module),
+		 dl_str(&o->meta, p->function), dl_str(&o->meta, p->name));
+	return buf;
+}
+
 static int resolve_one(struct dload_obj *o, uint32_t epid)
 {
 	const struct dtm_probe *p = &o->meta.probes[epid];
@@ -177,10 +216,9 @@ static int resolve_one(struct dload_obj *o, uint32_t epid)
 	n = prov->resolve(o, epid, p);
 	if (n != 0 || o->ro.zdefs)
 		return n < 0 ? n : 0;
-	return dl_err(o, -ENOENT,
-		      "[D_PDESC_ZERO] line %u: probe description %s does not match any probes",
-		      o->meta.clauses[p->clause].line,
-		      dl_desc(o, p, desc, sizeof(desc)));
+	return dl_probe_err(o, p, -ENOENT, "D_PDESC_ZERO",
+			    "probe description %s does not match any probes",
+			    shown_desc(o, p, desc, sizeof(desc)));
 }
 
 int dl_resolve_all(struct dload_obj *o)

@@ -167,6 +167,9 @@ void dl_opts_free(struct dload_obj *o);
 
 /* load.c */
 int dl_load(struct dload_obj *o);
+/* dl_load up to bpf_object__load: open, resolve the probes (choosing the
+ * fbt variants), size the maps, set autoload */
+int dl_prepare(struct dload_obj *o);
 void dl_unload(struct dload_obj *o);
 /* struct dlo_ctx's btf_type callback (arg: the dload_obj) */
 int32_t dl_cb_btf_type(void *arg, const char *name, const struct btf **btf);
@@ -186,6 +189,13 @@ struct bpf_program *dl_prog(struct dload_obj *o, uint32_t epid);
 char *dl_desc(const struct dload_obj *o, const struct dtm_probe *p,
 	      char *buf, size_t len);
 bool dl_glob(const char *pat, const char *s);
+/* A diagnostic about probe description p as DTrace's compiler words it,
+ * "[TAG] line N: message" (N: the description's source line), which
+ * front ends print as a compile failure (dtrace/run.c); returns err. */
+int dl_probe_err(struct dload_obj *o, const struct dtm_probe *p, int err,
+		 const char *tag, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+uint32_t dl_probe_line(const struct dload_obj *o, const struct dtm_probe *p);
 
 /* providers (prov_*.c) */
 extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
@@ -194,6 +204,25 @@ extern const struct dl_prov dl_prov_dtrace, dl_prov_syscall, dl_prov_profile,
 extern const struct dl_prov dl_prov_cpc;
 extern const struct dl_prov dl_prov_rawtp;
 int dl_tracefs(char *buf, size_t len);
+
+/* prov_fbt.c: the kernel's functions (sorted, unique) and what the kernel
+ * can attach to them.  dl_fbt_force imposes the answers (tests):
+ * DL_FBT_PROBE asks the kernel, fentry_err is the errno of a forced NO. */
+struct dl_kfunc {
+	char *name;
+	char mod[64];			/* "vmlinux" or the module */
+};
+struct dl_kfuncs {
+	struct dl_kfunc *v;
+	size_t n, cap;
+};
+enum dl_fbt_answer { DL_FBT_PROBE = 0, DL_FBT_YES, DL_FBT_NO };
+int dl_kfuncs_get(const char *modpat, const char *pat, struct dl_kfuncs *k);
+void dl_kfuncs_free(struct dl_kfuncs *k);
+void dl_fbt_force(int fentry, int fentry_err, int kprobes);
+int dl_fbt_fentry_probe(const char *func, const char *mod, bool ret);
+bool dl_fbt_kprobes_usable(void);
+int dl_fbt_set_targets(struct dload_obj *o);	/* before bpf_object__load */
 
 /* prov_uprobe.c: ELF files and the objects of a process (pid, usdt) */
 struct dl_uelf {
@@ -225,6 +254,9 @@ int dl_uobjs_each(struct dload_obj *o, pid_t pid, const char *modpat,
 			    void *arg),
 		  void *arg);
 pid_t dl_uprov_pid(const struct dload_obj *o, const char *prov);
+/* insn_x86.c: the length of the x86-64 instruction at p (n bytes there),
+ * or -1 if it cannot tell */
+int dl_insn_len_x86(const uint8_t *p, size_t n);
 int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,
 		   const struct dl_cprobe *cp);
 int dl_syscall_nr(const char *name);

@@ -8,9 +8,10 @@
  *   dtrace    BEGIN, END, ERROR (always ids 1-3)
  *   cpc       EVENT-all-1000000000 for each software perf event that opens
  *             here (as DTrace lists them; any EVENT-MODE-COUNT compiles)
- *   fbt       vmlinux:FUNC:entry|return, only when the kernel offers
- *             function tracing (available_filter_functions readable and
- *             kprobe_events present; not on this machine)
+ *   fbt       MODULE:FUNC:entry|return for the kernel's functions
+ *             (available_filter_functions, else kallsyms), only when the
+ *             kernel can attach to them: kprobes, or a fentry program
+ *             that loads (prov_fbt.c); not on this machine
  *   io, proc, sched   the tracepoint-based probes of dep_probes.h whose
  *             tracepoint exists, module vmlinux
  *   profile   profile-N and tick-N: DTrace's standard set
@@ -247,32 +248,32 @@ static int add_events(struct dload_probes *l, bool syscalls)
 	return err;
 }
 
-/* fbt: only where the kernel can trace functions (never here). */
+/* fbt: only where the kernel can attach to functions, by kprobes or
+ * fentry (asked of the first function), not here; the functions are
+ * prov_fbt.c's (available_filter_functions, else kallsyms). */
+static bool fbt_usable(const struct dl_kfuncs *k)
+{
+	return k->n && (dl_fbt_kprobes_usable() ||
+			!dl_fbt_fentry_probe(k->v[0].name, k->v[0].mod, false));
+}
+
 static int add_fbt(struct dload_probes *l)
 {
-	char path[512], line[512];
-	FILE *f;
+	struct dl_kfuncs k;
+	bool ok;
 	int err = 0;
 
-	snprintf(path, sizeof(path), "%s/kprobe_events", l->root);
-	if (access(path, F_OK))
+	if (dl_kfuncs_get("", "", &k))
 		return 0;
-	snprintf(path, sizeof(path), "%s/available_filter_functions", l->root);
-	if (!(f = fopen(path, "r")))
-		return 0;
-	while (!err && fgets(line, sizeof(line), f)) {
-		char *mod = strchr(line, '[');
-
-		line[strcspn(line, " \t\n")] = 0;
-		if (mod)
-			mod[strcspn(mod, "]")] = 0;
-		err = add(l, DTM_PROV_FBT, "fbt", mod ? mod + 1 : "vmlinux",
-			  line, "entry");
+	ok = fbt_usable(&k);
+	for (size_t i = 0; ok && !err && i < k.n; i++) {
+		err = add(l, DTM_PROV_FBT, "fbt", k.v[i].mod, k.v[i].name,
+			  "entry");
 		if (!err)
-			err = add(l, DTM_PROV_FBT, "fbt", mod ? mod + 1 : "vmlinux",
-				  line, "return");
+			err = add(l, DTM_PROV_FBT, "fbt", k.v[i].mod,
+				  k.v[i].name, "return");
 	}
-	fclose(f);
+	dl_kfuncs_free(&k);
 	return err;
 }
 

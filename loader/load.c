@@ -2,14 +2,19 @@
 /*
  * load.c -- loading a validated object through libbpf.
  *
- * Order: apply the options, open the (already validated) image with
- * bpf_object__open_mem, resolve every probe description against the running
- * system (so that dt_probes can be sized), size the maps (ring buffer from
- * bufsize, dt_probes from the number of concrete probes), make dt_globals
- * mmapable so the master switch can be flipped without a read-modify-write
- * of the whole value, then bpf_object__load.  libbpf's messages are kept in
- * a buffer (and printed only when verbose) so that a verifier log is there
- * for the error message when loading fails.
+ * Order (dl_prepare, then dl_load): apply the options, open the (already
+ * validated) image with bpf_object__open_mem, resolve every probe
+ * description against the running system (so that dt_probes can be sized;
+ * fbt chooses fentry or kprobe programs here, prov_fbt.c), size the maps
+ * (ring buffer from bufsize, dt_probes from the number of concrete probes),
+ * make the global-data map DTM_MAP_GLOBALS (libbpf's internal map of that
+ * section, already mmapable since its BTF VAR is global) surely mmapable
+ * so the master switch can be flipped without a read-modify-write of the
+ * whole value, turn autoload off for programs
+ * bound to no probe; then set the fbt attach targets and bpf_object__load.
+ * libbpf's messages are kept in a buffer (and printed only when verbose)
+ * so that a verifier log is there for the error message when loading
+ * fails.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -99,7 +104,8 @@ static int size_maps(struct dload_obj *o)
 	return 0;
 }
 
-/* Programs without any concrete probe are not loaded (e.g. fbt with -Z). */
+/* Programs without any concrete probe are not loaded: fbt's variant that
+ * prov_fbt.c did not choose, a description skipped with -Z. */
 static void set_autoload(struct dload_obj *o)
 {
 	for (uint32_t e = 0; e < o->meta.nprobes; e++) {
@@ -214,6 +220,16 @@ static const char *log_reason(struct dload_obj *o, char *buf, size_t len)
 	return buf;
 }
 
+/* What a refused helper means for the script, or "". */
+static const char *helper_hint(const char *reason)
+{
+	if (strstr(reason, "cannot use helper bpf_probe_write_user"))
+		return "copyout() and copyoutstr() need bpf_probe_write_user(), "
+		       "which this kernel does not allow (kernel lockdown "
+		       "forbids it; see /sys/kernel/security/lockdown): ";
+	return "";
+}
+
 static int do_load(struct dload_obj *o)
 {
 	char reason[512];
@@ -224,14 +240,15 @@ static int do_load(struct dload_obj *o)
 	print_obj = NULL;
 	if (err) {
 		log_reason(o, reason, sizeof(reason));
-		return dl_err(o, err, "failed to load %s: %s%s%s", o->name,
-			      reason, reason[0] ? ": " : "", strerror(-err));
+		return dl_err(o, err, "failed to load %s: %s%s%s%s", o->name,
+			      helper_hint(reason), reason,
+			      reason[0] ? ": " : "", strerror(-err));
 	}
 	o->loaded = true;
 	return 0;
 }
 
-int dl_load(struct dload_obj *o)
+int dl_prepare(struct dload_obj *o)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, oo, .object_name = "dcc");
 	int err;
@@ -255,8 +272,18 @@ int dl_load(struct dload_obj *o)
 	if ((err = dl_resolve_all(o)) || (err = size_maps(o)))
 		return err;
 	set_autoload(o);
+	return 0;
+}
+
+int dl_load(struct dload_obj *o)
+{
+	int err = dl_prepare(o);
+
+	if (err)
+		return err;
 	set_target_var(o);
-	if ((err = do_load(o)) || (err = map_globals(o)))
+	if ((err = dl_fbt_set_targets(o)) || (err = do_load(o)) ||
+	    (err = map_globals(o)))
 		return err;
 	o->normal = calloc(o->meta.naggs + 1, sizeof(*o->normal));
 	if (!o->normal)

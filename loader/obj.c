@@ -3,8 +3,8 @@
  * obj.c -- opening a dcc object: read it, validate the ELF container
  * before anything else looks at it (class, machine, type, every section
  * header and name in bounds, the symbol table), find DTM_SECTION and hand it
- * to meta.c, then check that every program the metadata names exists as a
- * FUNC symbol.  Also the error helpers and the object's life cycle ends
+ * to meta.c, then check the global-data section DTM_MAP_GLOBALS and that
+ * every program the metadata names exists as a FUNC symbol.  Also the error helpers and the object's life cycle ends
  * (close, errmsg).  Nothing here touches the kernel or libbpf.
  */
 #include <elf.h>
@@ -208,6 +208,31 @@ static int find_sections(struct dload_obj *o, const Elf64_Ehdr *eh,
 	return 0;
 }
 
+/* The global-data section DTM_MAP_GLOBALS (meta.h, major 2): exactly one,
+ * writable and allocated PROGBITS holding at least the header. */
+static int check_globals(struct dload_obj *o, const Elf64_Ehdr *eh,
+			 const uint8_t *names)
+{
+	int n = 0;
+	Elf64_Shdr sh;
+
+	for (size_t i = 1; i < eh->e_shnum; i++) {
+		shdr_at(o, eh, i, &sh);
+		if (strcmp((const char *)names + sh.sh_name, DTM_MAP_GLOBALS))
+			continue;
+		if (n++ || sh.sh_type != SHT_PROGBITS ||
+		    (sh.sh_flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR)) !=
+		    (SHF_ALLOC | SHF_WRITE) ||
+		    sh.sh_size < sizeof(struct dtm_globals_hdr))
+			return dl_err(o, -EINVAL, "%s: bad %s section", o->name,
+				      DTM_MAP_GLOBALS);
+	}
+	if (!n)
+		return dl_err(o, -ENOENT, "%s: no %s section", o->name,
+			      DTM_MAP_GLOBALS);
+	return 0;
+}
+
 /* Every program named by the metadata must be a function of the object. */
 static int check_progs(struct dload_obj *o)
 {
@@ -236,7 +261,8 @@ static int validate(struct dload_obj *o)
 	if ((err = check_ehdr(o, &eh)) ||
 	    (err = check_sections(o, &eh, &names, &names_len)) ||
 	    (err = find_sections(o, &eh, names, names_len)) ||
-	    (err = dl_meta_parse(o, o->sec, o->sec_len)))
+	    (err = dl_meta_parse(o, o->sec, o->sec_len)) ||
+	    (err = check_globals(o, &eh, names)))
 		return err;
 	return check_progs(o);
 }

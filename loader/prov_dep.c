@@ -5,7 +5,9 @@
  * = the entry's index.  Each program is one concrete probe
  * PROVIDER:vmlinux::NAME, attached to the tracepoint its section names
  * ("tracepoint/CAT/EVENT": two programs of proc:::exec, for execve and
- * execveat, share the concrete probe but not the tracepoint).
+ * execveat, share the concrete probe but not the tracepoint), or for a
+ * raw entry ("raw_tp/EVENT") to the raw tracepoint as the rawtp provider
+ * does, with the probe id as cookie.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -26,8 +28,21 @@ static int dep_resolve(struct dload_obj *o, uint32_t epid,
 		return 0;
 	d = &dtm_dep_probes[p->param];
 	err = dl_bind_probe(o, epid, p->kind, d->prov, "vmlinux", "", d->name,
-			    d->tp, p->param, 0);
+			    d->raw ? dtm_dep_event(d) : d->tp, p->param, 0);
 	return err ? err : 1;
+}
+
+/* The raw tracepoint the section names (programs of one concrete probe,
+ * io:::done's, may have different ones), as the rawtp provider attaches. */
+static int dep_attach_raw(struct dload_obj *o, struct bpf_program *prog,
+			  uint32_t epid, const struct dl_cprobe *cp,
+			  uint32_t prid)
+{
+	struct dl_cprobe raw = *cp;
+
+	snprintf(raw.target, sizeof(raw.target), "%s",
+		 bpf_program__section_name(prog) + 7);
+	return dl_prov_rawtp.attach(o, prog, epid, &raw, prid);
 }
 
 static int dep_attach(struct dload_obj *o, struct bpf_program *prog,
@@ -39,6 +54,8 @@ static int dep_attach(struct dload_obj *o, struct bpf_program *prog,
 	struct bpf_link *link;
 	int err;
 
+	if (!strncmp(sec, "raw_tp/", 7))
+		return dep_attach_raw(o, prog, epid, cp, prid);
 	if (strncmp(sec, "tracepoint/", 11))
 		return dl_err(o, -EINVAL, "%s: bad section %s for %s:::%s",
 			      o->name, sec, cp->names.prov, cp->names.name);

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * prov_dtrace.c -- the dtrace provider (BEGIN, END, ERROR) and the
- * providers this kernel cannot offer (fbt).
+ * prov_dtrace.c -- the dtrace provider (BEGIN, END, ERROR).
  *
  * dtrace-provider probes have the fixed probe ids 1, 2 and 3; their
  * programs are never attached: run.c runs them with BPF_PROG_TEST_RUN.
- * fbt needs fentry/fexit or kprobes; neither works here, so a description
- * for it is refused with one clear line, or (zdefs) skipped with a warning.
+ * (fbt, which used to be refused here, is in prov_fbt.c.)
  */
 #include <errno.h>
 
@@ -36,34 +34,4 @@ const struct dl_prov dl_prov_dtrace = {
 	.name = "dtrace",
 	.resolve = dtrace_resolve,
 	.attach = dtrace_attach,
-};
-
-static int fbt_resolve(struct dload_obj *o, uint32_t epid,
-		       const struct dtm_probe *p)
-{
-	char desc[512];
-
-	dl_desc(o, p, desc, sizeof(desc));
-	if (o->ro.zdefs) {
-		dl_diag(o, "probe description %s ignored: fbt needs fentry or kprobes, and this kernel offers neither\n",
-			desc);
-		return 0;
-	}
-	return dl_err(o, -ENOTSUP,
-		      "probe description %s: fbt needs fentry or kprobes, and this kernel offers neither",
-		      desc);
-}
-
-static int none_attach(struct dload_obj *o, struct bpf_program *prog,
-		       uint32_t epid, const struct dl_cprobe *cp, uint32_t prid)
-{
-	return dl_err(o, -ENOTSUP, "cannot attach %s:%s:%s:%s", cp->names.prov,
-		      cp->names.mod, cp->names.func, cp->names.name);
-}
-
-const struct dl_prov dl_prov_fbt = {
-	.kind = DTM_PROV_FBT,
-	.name = "fbt",
-	.resolve = fbt_resolve,
-	.attach = none_attach,
 };

@@ -287,6 +287,22 @@ pid_t dl_uprov_pid(const struct dload_obj *o, const char *prov)
 
 /* ---- pid ------------------------------------------------------------------------ */
 
+/*
+ * DTrace's diagnostics (dt_pid.c words them; it raises them while it
+ * compiles, we while we resolve, in the same order): no uprobes
+ * (D_PROC_NODEV), no valid pid (D_PROC_BADPID), no such process
+ * (D_PROC_GRAB), ourselves or a static executable (D_PROC_DYN), '-' with
+ * another module than a.out (D_PROC_LIB) or a bad address (D_PROC_NAME),
+ * a named function missing from a named module (D_PROC_FUNC), an offset
+ * beyond its function (D_PROC_OFF) or inside an instruction (D_PROC_ALIGN:
+ * insn_x86.c decodes the function up to it), and more uprobes than
+ * DL_MAX_UPROBES or a uprobe the kernel refuses (D_PROC_CREATEFAIL).
+ * Each says "[TAG] line N: ..." (dl_probe_err).  What needs no process
+ * dcc checks at compile time (dcc/prov_pid.c).
+ */
+#define DL_MAX_UPROBES	1000	/* each costs a perf event and ~10-80 ms */
+#define UPROBE_PMU	"/sys/bus/event_source/devices/uprobe"
+
 struct pid_walk {
 	struct dload_obj *o;
 	uint32_t epid;
@@ -297,72 +313,294 @@ struct pid_walk {
 	const char *func;	/* pattern */
 	const char *name;	/* "entry", "return" or the offset */
 	uint64_t delta;		/* offset probes */
+	bool offset;		/* an offset probe (delta may be 0) */
 	int n;
+	int found;		/* symbols whose name matched */
+	uint64_t va;		/* '-': the address; its function: */
+	char dashfn[128];
 };
+
+static bool has_glob(const char *s)
+{
+	return !*s || strpbrk(s, "*?[") != NULL;
+}
+
+static bool is_hex(const char *s)
+{
+	char *end;
+
+	if (!*s)
+		return false;
+	(void)strtoull(s, &end, 16);
+	return *end == '\0';
+}
+
+/* The process must exist, be another than us and use the dynamic linker. */
+static int pid_grab(struct dload_obj *o, const struct dtm_probe *p, pid_t pid)
+{
+	const char *prov = dl_str(&o->meta, p->provider);
+	char path[64];
+
+	if (access(UPROBE_PMU, F_OK))
+		return dl_probe_err(o, p, -ENODEV, "D_PROC_NODEV",
+				    "pid provider is not installed on this system");
+	if (pid <= 0 && !strcmp(prov, "pid0"))
+		return dl_probe_err(o, p, -EINVAL, "D_PROC_BADPID",
+				    "pid0 does not contain a valid pid");
+	if (pid <= 0)
+		return dl_probe_err(o, p, -EINVAL, "D_PROC_BADPID",
+				    "'%s' does not contain a valid pid", prov);
+	if (pid == getpid())
+		return dl_probe_err(o, p, -EINVAL, "D_PROC_DYN",
+				    "process %d is dtrace itself", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
+	if (access(path, F_OK))
+		return dl_probe_err(o, p, -ESRCH, "D_PROC_GRAB",
+				    "failed to grab process %d", (int)pid);
+	return 0;
+}
+
+/* Has the executable a PT_INTERP (a dynamic linker)?  true if unknown. */
+static bool exe_dynamic(const struct dl_uobjs *v)
+{
+	struct dl_uelf u = { .fd = -1 };
+	bool dyn = true;
+	GElf_Phdr ph;
+	size_t n;
+
+	for (int i = 0; i < v->n; i++) {
+		if (!v->objs[i].exe || dl_uelf_open(v->objs[i].path, &u))
+			continue;
+		if (!elf_getphdrnum(u.e, &n)) {
+			dyn = false;
+			for (size_t k = 0; k < n && !dyn; k++)
+				dyn = gelf_getphdr(u.e, (int)k, &ph) &&
+				      ph.p_type == PT_INTERP;
+		}
+		dl_uelf_close(&u);
+		break;
+	}
+	return dyn;
+}
+
+static int too_many(struct pid_walk *w, const char *func)
+{
+	const char *fmt = "more than %d uprobes";
+	char why[64];
+
+	snprintf(why, sizeof(why), fmt, DL_MAX_UPROBES);
+	if (w->offset)
+		return dl_probe_err(w->o, w->p, -E2BIG, "D_PROC_CREATEFAIL",
+				    "failed to create probes at '%s+0x%llx': %s",
+				    func, (unsigned long long)w->delta, why);
+	return dl_probe_err(w->o, w->p, -E2BIG, "D_PROC_CREATEFAIL",
+			    "failed to create %s probe for '%s': %s", w->name,
+			    func, why);
+}
+
+/* Does offset delta of the function at va start an instruction?  (x86:
+ * decode the instructions before it; true when it cannot tell.) */
+static bool on_insn(const struct dl_uelf *u, uint64_t va, uint64_t delta,
+		    uint64_t size)
+{
+#if defined(__x86_64__)
+	size_t n = delta + 15 < size ? delta + 15 : size;
+	uint64_t off, pos = 0;
+	bool ok = true;
+	uint8_t *b;
+	int len;
+
+	if (dl_uelf_offset(u, va, &off) || !(b = malloc(n)))
+		return true;
+	if (pread(u->fd, b, n, (off_t)off) == (ssize_t)n) {
+		while (pos < delta &&
+		       (len = dl_insn_len_x86(b + pos, n - pos)) > 0)
+			pos += len;
+		ok = pos < delta || pos == delta;
+	}
+	free(b);
+	return ok;
+#elif defined(__aarch64__)
+	return delta % 4 == 0;
+#else
+	return true;
+#endif
+}
+
+/* An offset probe must lie inside its function, on an instruction. */
+static int check_offset(struct pid_walk *w, const char *func, uint64_t va,
+			uint64_t size)
+{
+	if (w->delta >= size)
+		return dl_probe_err(w->o, w->p, -EINVAL, "D_PROC_OFF",
+				    "offset 0x%llx outside of function '%s'",
+				    (unsigned long long)w->delta, func);
+	if (!on_insn(w->elf, va, w->delta, size))
+		return dl_probe_err(w->o, w->p, -EINVAL, "D_PROC_ALIGN",
+				    "offset 0x%llx is not aligned on an instruction",
+				    (unsigned long long)w->delta);
+	return 0;
+}
+
+static int pid_bind(struct pid_walk *w, const char *func, const char *name,
+		    uint64_t off)
+{
+	char prov[32], target[sizeof(((struct dl_cprobe *)0)->target)];
+	int err;
+
+	snprintf(prov, sizeof(prov), "pid%d", (int)w->pid);
+	snprintf(target, sizeof(target), "%llx %.140s",
+		 (unsigned long long)off, w->obj->path);
+	err = dl_bind_probe(w->o, w->epid, DTM_PROV_PID, prov, w->obj->mod,
+			    func, name, target, (uint64_t)w->pid,
+			    w->p->flags & DTM_PF_RETURN);
+	if (err)
+		return err;
+	w->n++;
+	if (dl_count_binds(w->o, DTM_PROV_PID) > DL_MAX_UPROBES)
+		return too_many(w, func);
+	return 0;
+}
 
 static int pid_sym(void *arg, const char *name, uint64_t va, uint64_t size)
 {
 	struct pid_walk *w = arg;
-	char prov[32], target[sizeof(((struct dl_cprobe *)0)->target)];
 	uint64_t off;
 	int err;
 
 	if (!dl_glob(w->func, name))
 		return 0;
-	if (w->delta && w->delta >= size)
+	w->found++;
+	if (w->offset && !size)		/* DTrace skips those */
 		return 0;
+	if (w->offset && (err = check_offset(w, name, va, size)))
+		return err;
 	if (dl_uelf_offset(w->elf, va, &off))
 		return 0;
-	snprintf(prov, sizeof(prov), "pid%d", (int)w->pid);
-	snprintf(target, sizeof(target), "%llx %.140s",
-		 (unsigned long long)(off + w->delta), w->obj->path);
-	err = dl_bind_probe(w->o, w->epid, DTM_PROV_PID, prov, w->obj->mod,
-			    name, w->name, target, (uint64_t)w->pid,
-			    w->p->flags & DTM_PF_RETURN);
-	if (err)
-		return err;
-	w->n++;
-	return 0;
+	return pid_bind(w, name, w->name, off + w->delta);
 }
 
 /* The concrete probe name: "entry", "return" or the hex offset. */
-static void pid_name(const struct dtm_probe *p, const char *pat, char *buf,
-		     size_t len, uint64_t *delta)
+static void pid_name(struct pid_walk *w, const char *pat, char *buf,
+		     size_t len)
 {
-	*delta = 0;
-	if (p->flags & DTM_PF_RETURN) {
+	w->delta = 0;
+	w->offset = false;
+	if (w->p->flags & DTM_PF_RETURN) {
 		snprintf(buf, len, "return");
 	} else if (!*pat || dl_glob(pat, "entry")) {
 		snprintf(buf, len, "entry");
 	} else {
-		*delta = strtoull(pat, NULL, 16);
-		snprintf(buf, len, "%llx", (unsigned long long)*delta);
+		w->delta = strtoull(pat, NULL, 16);
+		w->offset = true;
+		snprintf(buf, len, "%llx", (unsigned long long)w->delta);
 	}
 }
 
-/* One mapped object: attach to its functions that match. */
-static int pid_obj(struct dl_uelf *u, const struct dl_uobj *obj, void *arg)
+/* '-': the function whose code holds the address */
+static int dash_sym(void *arg, const char *name, uint64_t va, uint64_t size)
 {
 	struct pid_walk *w = arg;
 
-	w->elf = u;
-	w->obj = obj;
-	return dl_uelf_funcs(u, pid_sym, w);
+	if (w->va >= va && w->va < va + size && !w->dashfn[0])
+		snprintf(w->dashfn, sizeof(w->dashfn), "%s", name);
+	return 0;
+}
+
+/* pidPID:a.out:-:ADDR: ADDR is an address of the executable. */
+static int pid_dash(struct pid_walk *w, const struct dl_uobjs *v,
+		    const char *mod)
+{
+	const char *name = dl_str(&w->o->meta, w->p->name);
+	struct dl_uelf u = { .fd = -1 };
+	uint64_t off;
+	int i, err;
+
+	for (i = 0; i < v->n && !v->objs[i].exe; i++)
+		;
+	if (i == v->n || (*mod && strcmp(mod, "*") &&
+			  (has_glob(mod) || !dl_uobj_match(mod, &v->objs[i]))))
+		return dl_probe_err(w->o, w->p, -EINVAL, "D_PROC_LIB",
+				    "only the a.out module is valid with the '-' function");
+	if (has_glob(name))
+		return dl_probe_err(w->o, w->p, -EINVAL, "D_PROC_NAME",
+				    "only individual addresses may be specified with the '-' function");
+	if (!is_hex(name))
+		return dl_probe_err(w->o, w->p, -EINVAL, "D_PROC_NAME",
+				    "'%s' is an invalid probe name", name);
+	if ((err = dl_uelf_open(v->objs[i].path, &u)))
+		return 0;
+	w->elf = &u;
+	w->obj = &v->objs[i];
+	w->va = strtoull(name, NULL, 16);
+	dl_uelf_funcs(&u, dash_sym, w);
+	if (!w->dashfn[0] || dl_uelf_offset(&u, w->va, &off))
+		err = dl_probe_err(w->o, w->p, -ENOENT, "D_PROC_NAME",
+				   "failed to lookup 0x%llx in module '%s'",
+				   (unsigned long long)w->va, *mod ? mod : "a.out");
+	else
+		err = pid_bind(w, w->dashfn, name, off);
+	dl_uelf_close(&u);
+	return err;
+}
+
+/* The objects whose module matches: attach to their functions that do. */
+static int pid_objs(struct pid_walk *w, const struct dl_uobjs *v,
+		    const char *mod)
+{
+	int err = 0, mods = 0;
+
+	for (int i = 0; !err && i < v->n; i++) {
+		struct dl_uelf u = { .fd = -1 };
+
+		if (!dl_uobj_match(mod, &v->objs[i]) ||
+		    dl_uelf_open(v->objs[i].path, &u))
+			continue;
+		mods++;
+		w->elf = &u;
+		w->obj = &v->objs[i];
+		err = dl_uelf_funcs(&u, pid_sym, w);
+		dl_uelf_close(&u);
+	}
+	if (!err && mods && !w->found && !has_glob(mod) && !has_glob(w->func))
+		err = dl_probe_err(w->o, w->p, -ENOENT, "D_PROC_FUNC",
+				   "failed to lookup '%s' in module '%s'",
+				   w->func, mod);
+	return err;
 }
 
 static int pid_resolve(struct dload_obj *o, uint32_t epid,
 		       const struct dtm_probe *p)
 {
 	const struct dl_meta *m = &o->meta;
+	const char *mod = dl_str(m, p->module);
 	struct pid_walk w = { .o = o, .epid = epid, .p = p };
+	struct dl_uobjs *objs;
 	char name[32];
 	int err;
 
 	w.pid = dl_uprov_pid(o, dl_str(m, p->provider));
+	if ((err = pid_grab(o, p, w.pid)))
+		return err;
 	w.func = dl_str(m, p->function);
-	pid_name(p, dl_str(m, p->name), name, sizeof(name), &w.delta);
+	pid_name(&w, dl_str(m, p->name), name, sizeof(name));
 	w.name = name;
-	err = dl_uobjs_each(o, w.pid, dl_str(m, p->module), pid_obj, &w);
+	objs = calloc(1, sizeof(*objs));
+	if (!objs)
+		return dl_err(o, -ENOMEM, "out of memory");
+	err = dl_proc_objects(o, w.pid, objs);
+	if (err)
+		err = dl_probe_err(o, p, err, "D_PROC_GRAB",
+				   "failed to grab process %d", (int)w.pid);
+	else if (!exe_dynamic(objs))
+		err = dl_probe_err(o, p, -ENOEXEC, "D_PROC_DYN",
+				   "process %d is not a dynamically-linked executable",
+				   (int)w.pid);
+	else if (!strcmp(w.func, "-"))
+		err = pid_dash(&w, objs, mod);
+	else
+		err = pid_objs(&w, objs, mod);
+	free(objs);
 	return err < 0 ? err : w.n;
 }
 
@@ -409,6 +647,22 @@ int dl_uprobe_keep(struct dload_obj *o, struct bpf_link *link,
 	return err;
 }
 
+/* The kernel refused the uprobe: DTrace's words for a failed creation. */
+static int pid_refused(struct dload_obj *o, uint32_t epid,
+		       const struct dl_cprobe *cp, int err)
+{
+	const struct dtm_probe *p = &o->meta.probes[epid];
+	const char *name = cp->names.name;
+
+	if (!strcmp(name, "entry") || !strcmp(name, "return"))
+		return dl_probe_err(o, p, err, "D_PROC_CREATEFAIL",
+				    "failed to create %s probe for '%s': %s",
+				    name, cp->names.func, strerror(-err));
+	return dl_probe_err(o, p, err, "D_PROC_CREATEFAIL",
+			    "failed to create probes at '%s+0x%s': %s",
+			    cp->names.func, name, strerror(-err));
+}
+
 static int pid_attach(struct dload_obj *o, struct bpf_program *prog,
 		      uint32_t epid, const struct dl_cprobe *cp, uint32_t prid)
 {
@@ -417,10 +671,13 @@ static int pid_attach(struct dload_obj *o, struct bpf_program *prog,
 	char *path;
 	unsigned long long off = strtoull(cp->target, &path, 16);
 	struct bpf_link *link;
+	int err;
 
-	(void)epid;
 	link = bpf_program__attach_uprobe_opts(prog, (pid_t)cp->param,
 					       path + 1, off, &opts);
+	err = libbpf_get_error(link);
+	if (err)
+		return pid_refused(o, epid, cp, err);
 	return dl_uprobe_keep(o, link, cp);
 }
 

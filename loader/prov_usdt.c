@@ -394,19 +394,28 @@ static int usdt_resolve(struct dload_obj *o, uint32_t epid,
 
 /* ---- attachment ----------------------------------------------------------------- */
 
+/* A site the kernel refuses is DTrace's D_PROC_USDT ("[TAG] line N: ..."
+ * of the probe description, see dl_probe_err). */
 static int attach_site(struct dload_obj *o, struct bpf_program *prog,
-		       const struct dl_cprobe *cp, uint32_t idx, int mapfd)
+		       uint32_t epid, const struct dl_cprobe *cp, uint32_t idx,
+		       int mapfd)
 {
 	struct dl_usdt_site *s = &((struct dl_usdt_site *)o->usdt_sites)[idx];
 	LIBBPF_OPTS(bpf_uprobe_opts, opts, .bpf_cookie = idx,
 		    .ref_ctr_offset = s->sema_off);
 	struct bpf_link *link;
+	int err;
 
 	if (bpf_map_update_elem(mapfd, &idx, &s->spec, 0))
 		return dl_err(o, -errno, "cannot fill %s: %s", DTM_MAP_USDT,
 			      strerror(errno));
 	link = bpf_program__attach_uprobe_opts(prog, s->pid, s->path, s->off,
 					       &opts);
+	err = libbpf_get_error(link);
+	if (err)
+		return dl_probe_err(o, &o->meta.probes[epid], err, "D_PROC_USDT",
+				    "failed to instantiate probe %s for pid %d: %s",
+				    cp->names.name, (int)s->pid, strerror(-err));
 	return dl_uprobe_keep(o, link, cp);
 }
 
@@ -416,12 +425,11 @@ static int usdt_attach(struct dload_obj *o, struct bpf_program *prog,
 	struct bpf_map *m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_USDT);
 	int err = 0;
 
-	(void)epid;
 	if (!m)
 		return dl_err(o, -ENOENT, "%s: no map %s", o->name, DTM_MAP_USDT);
 	for (uint32_t i = 0; !err && i < o->nusdt_sites; i++)
 		if (((struct dl_usdt_site *)o->usdt_sites)[i].spec.prid == prid)
-			err = attach_site(o, prog, cp, i, bpf_map__fd(m));
+			err = attach_site(o, prog, epid, cp, i, bpf_map__fd(m));
 	return err;
 }
 

@@ -193,7 +193,10 @@ static void check_drops(struct dload_obj *o)
 {
 	struct dtm_globals_hdr *g = ghdr(o);
 
-	report_drops(o, __atomic_load_n(&g->drops, __ATOMIC_RELAXED),
+	/* records the ring buffer refused, and events that found every
+	 * scratch nesting level in use: both lost whole, principal drops */
+	report_drops(o, __atomic_load_n(&g->drops, __ATOMIC_RELAXED) +
+		     __atomic_load_n(&g->nestdrops, __ATOMIC_RELAXED),
 		     &o->drops_seen, "[DTRACEDROP_PRINCIPAL] ", "drop", true);
 	report_drops(o, __atomic_load_n(&g->aggdrops, __ATOMIC_RELAXED),
 		     &o->aggdrops_seen, "[DTRACEDROP_AGGREGATION] ",

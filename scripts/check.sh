@@ -5,11 +5,14 @@
 #   1. unit tests        build/san/tests/*
 #   2. error tests       tests/errors/TAG.name.d must fail to compile with
 #                        "[TAG]" in build/san/dcc's message, exit status 1
-#                        (macro arguments from TAG.name.args, if present)
+#                        (macro arguments from TAG.name.args, dcc options
+#                        such as -xnolibs from TAG.name.opts, if present)
 #   3. run tests         tests/run/X.d is compiled by build/san/dcc and run by
 #                        build/san/dload (extra options from X.args) with
 #                        _DTRACE_TESTING set (no CPU/ID columns); stdout
-#                        must equal X.r, the exit status X.status (default 0)
+#                        must equal X.r, the exit status X.status (default 0),
+#                        and each line of X.err (if present) must occur
+#                        (as a fixed string) in dload's stderr
 #   4. fuzz targets      fuzz/*.c, a few seconds each, if clang's libFuzzer works
 #                        (seed corpus fuzz/corpus/NAME/ if present)
 #   5. golden listings   tests/golden/run.sh with build/san/dcc (dcc -S output)
@@ -97,8 +100,9 @@ for d in tests/errors/*.d; do
 	[ -f "$d" ] || continue
 	tag=$(basename "$d"); tag=${tag%%.*}
 	margs=; [ -f "${d%.d}.args" ] && margs=$(cat "${d%.d}.args")
+	dopts=; [ -f "${d%.d}.opts" ] && dopts=$(cat "${d%.d}.opts")
 	# shellcheck disable=SC2086
-	timeout "$TIMEOUT" "$SAN/dcc" -o "$TMP/err.o" "$d" $margs >"$TMP/err.out" 2>&1
+	timeout "$TIMEOUT" "$SAN/dcc" $dopts -o "$TMP/err.o" "$d" $margs >"$TMP/err.out" 2>&1
 	st=$?
 	if crashed $st "$TMP/err.out"; then
 		fail "$d: $(status_text $st "$TMP/err.out")"
@@ -115,6 +119,17 @@ part_end
 
 # ---- 3. run tests ---------------------------------------------------------------
 part_begin "run tests"
+run_err_ok() {	# run_err_ok WANT GOT [-v]: each line of WANT is in GOT
+	[ -f "$1" ] || return 0
+	local line
+	while IFS= read -r line; do
+		if [ -n "$line" ] && ! grep -qF -- "$line" "$2"; then
+			[ "$3" = -v ] && echo "$line"
+			return 1
+		fi
+	done <"$1"
+	return 0
+}
 export _DTRACE_TESTING=t	# dload leaves out the CPU and ID columns
 for d in tests/run/*.d; do
 	[ -f "$d" ] || continue
@@ -143,6 +158,9 @@ for d in tests/run/*.d; do
 	elif [ -f "$base.r" ] && ! diff -u "$base.r" "$TMP/run.out" >"$TMP/run.diff"; then
 		fail "$d: output differs"
 		head -n 30 "$TMP/run.diff" | sed 's/^/    /'
+	elif ! run_err_ok "$base.err" "$TMP/run.err"; then
+		fail "$d: stderr lacks: $(run_err_ok "$base.err" "$TMP/run.err" -v)"
+		head -n 5 "$TMP/run.err" | sed 's/^/    /'
 	else
 		pass
 	fi
@@ -227,9 +245,9 @@ EXAMPLES=(
 	'rawtp_sched_switch.d||^context switches: [1-9][0-9]*$'
 	'pid_calls.d|-c $OPT/progs/uprog|^add\(1, 10\) = 11$ ;; ^ +mul3 +3$'
 	'usdt_probes.d|-c $OPT/progs/uprog|^greet: greet\("world", 1\)$ ;; ^mul3: 3 \* 2 \* 3 = 18$'
-	'proc_lifecycle.d|-c "sh -c /bin/true"|^[0-9]+ true: exec succeeded$'
+	'proc_lifecycle.d|-c "sh -c /bin/true"|^[0-9]+ true: exec succeeded$ ;; ^([0-9]+) sh: fork of [0-9]+ \(parent [0-9]+\)$'
 	'sched_offcpu.d|-c "sleep 0.3"|^sleep left the CPU [1-9][0-9]* times$'
-	'io_start.d|-c "dd if=/dev/zero of=$TMP/io.tmp bs=64k count=16 oflag=direct"|^dd +issued [1-9][0-9]* I/O requests$'
+	'io_start.d|-c "dd if=/dev/zero of=$TMP/io.tmp bs=64k count=16 oflag=direct"|^dd +issued [1-9][0-9]* I/O requests \([a-z0-9]+ write\)$ ;; ^[a-z0-9]+: [1-9][0-9]+ bytes$'
 )
 example_row() {	# example_row FILE: its row, if any
 	for row in "${EXAMPLES[@]}"; do

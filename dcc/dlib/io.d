@@ -1,8 +1,8 @@
 /*
  * io.d -- the io provider's argument types: bufinfo_t (the I/O request),
  * devinfo_t (the device) and fileinfo_t (the file), translated from the
- * kernel's struct bio and struct file, with the b_flags bits and the
- * open(2) flags.
+ * kernel's struct bio and struct file (args[0..2] of io:::start and
+ * io:::done), with the b_flags bits and the open(2) flags.
  */
 
 typedef char *caddr_t;
@@ -56,17 +56,25 @@ typedef struct devinfo {
 	string dev_pathname;		/* path under /dev */
 } devinfo_t;
 
+/* A block device's partition number (0: the whole disk) is the low byte
+ * of its __bd_flags since Linux 6.10 (the kernel's bdev_partno()). */
 translator devinfo_t < struct bio *B > {
 	dev_major = B->bi_bdev != NULL ? B->bi_bdev->bd_dev >> 20 : 0;
 	dev_minor = B->bi_bdev != NULL ? B->bi_bdev->bd_dev & 0xfffff : 0;
 	dev_instance = 0;
 	dev_name = B->bi_bdev != NULL ?
 		   stringof(B->bi_bdev->bd_disk->disk_name) : "nfs";
-	dev_statname = B->bi_bdev != NULL ?
-		       stringof(B->bi_bdev->bd_disk->disk_name) : "nfs";
-	dev_pathname = B->bi_bdev != NULL ?
+	dev_statname = B->bi_bdev == NULL ? "nfs" :
+		       (B->bi_bdev->__bd_flags.counter & 0xff) == 0 ?
+		       stringof(B->bi_bdev->bd_disk->disk_name) :
+		       strjoin(stringof(B->bi_bdev->bd_disk->disk_name),
+			       lltostr((B->bi_bdev->__bd_flags.counter & 0xff)));
+	dev_pathname = B->bi_bdev == NULL ? "<nfs>" :
+		       (B->bi_bdev->__bd_flags.counter & 0xff) == 0 ?
 		       strjoin("/dev/", stringof(B->bi_bdev->bd_disk->disk_name)) :
-		       "<nfs>";
+		       strjoin(strjoin("/dev/",
+			       stringof(B->bi_bdev->bd_disk->disk_name)),
+			       lltostr((B->bi_bdev->__bd_flags.counter & 0xff)));
 };
 
 typedef struct fileinfo {
@@ -79,11 +87,16 @@ typedef struct fileinfo {
 	int fi_oflags;			/* open(2) flags */
 } fileinfo_t;
 
+/*
+ * The kernel gives bpf_d_path() to fentry programs only: the directory
+ * and the full path of a file are not known here ("<unknown>").  The io
+ * probes' file is always NULL ("<none>"), as in DTrace for Linux.
+ */
 translator fileinfo_t < struct file *F > {
 	fi_name = F == NULL ? "<none>" :
 		  stringof(F->f_path.dentry->d_name.name);
-	fi_dirname = F == NULL ? "<none>" : dirname(d_path(&(F->f_path)));
-	fi_pathname = F == NULL ? "<none>" : d_path(&(F->f_path));
+	fi_dirname = F == NULL ? "<none>" : "<unknown>";
+	fi_pathname = F == NULL ? "<none>" : "<unknown>";
 	fi_offset = F == NULL ? 0 : F->f_pos;
 	fi_fs = F == NULL ? "<none>" :
 		stringof(F->f_path.mnt->mnt_sb->s_type->name);

@@ -30,7 +30,17 @@
  * ring-buffer write, or nothing at all (on a fault).
  *
  * The global map (DTM_MAP_GLOBALS, a one-entry array) starts with
- * struct dtm_globals_hdr; D global variables follow it.
+ * struct dtm_globals_hdr; D global variables follow it.  Since major 2 it
+ * is a global-data section, not a .maps entry: the writable, allocated
+ * PROGBITS section DTM_MAP_GLOBALS (its size is the map's value size; its
+ * bytes are the initial value) with a global STT_OBJECT symbol
+ * DTM_VAR_GLOBALS covering it, described in .BTF by DATASEC
+ * DTM_MAP_GLOBALS holding the global VAR DTM_VAR_GLOBALS.  libbpf turns it
+ * into an internal BPF_MAP_TYPE_ARRAY[1] (BPF_F_MMAPABLE: the VAR is not
+ * static) that bpf_object__find_map_by_name(obj, DTM_MAP_GLOBALS) finds,
+ * and the programs get its value's address with one ld_imm64 (an
+ * R_BPF_64_64 relocation against the section; BPF_PSEUDO_MAP_VALUE once
+ * loaded) instead of a map_lookup_elem call and its NULL check.
  */
 #ifndef DLOAD_META_H
 #define DLOAD_META_H
@@ -39,11 +49,14 @@
 
 #define DTM_SECTION	".dtrace_meta"
 #define DTM_MAGIC	0x444d5444u	/* "DTMD" */
-#define DTM_MAJOR	1
+#define DTM_MAJOR	2	/* 2: DTM_MAP_GLOBALS is a global-data section
+				   (1.1: fbt alternatives, DTM_PF_KPROBE) */
 #define DTM_MINOR	0
 
 /* Names of the fixed maps in every object. */
-#define DTM_MAP_GLOBALS	"dt_globals"	/* ARRAY[1]: dtm_globals_hdr + globals */
+#define DTM_MAP_GLOBALS	".data.dt_globals" /* section, internal ARRAY[1]:
+					   dtm_globals_hdr + globals */
+#define DTM_VAR_GLOBALS	"dt_globals"	/* its symbol and BTF VAR */
 #define DTM_MAP_SCRATCH	"dt_scratch"	/* PERCPU_ARRAY[4]: one entry per nesting level (dt_nest): record buffer, this->, temps */
 #define DTM_MAP_RINGBUF	"dt_ringbuf"	/* RINGBUF: the output records */
 #define DTM_MAP_PROBES	"dt_probes"	/* ARRAY[n]: struct dtm_probe_info, filled by dload */
@@ -143,7 +156,8 @@ enum dtm_prov {
 	DTM_PROV_SYSCALL,	/* syscall::NAME:entry|return -> syscalls tracepoints */
 	DTM_PROV_SDT,		/* tracepoint CATEGORY:NAME */
 	DTM_PROV_RAWTP,		/* raw tracepoint */
-	DTM_PROV_FBT,		/* fentry/fexit, falling back to kprobes */
+	DTM_PROV_FBT,		/* fentry/fexit, falling back to kprobes
+				   (DTM_PF_KPROBE) */
 	DTM_PROV_PID,		/* uprobes */
 	DTM_PROV_USDT,		/* .note.stapsdt */
 	DTM_PROV_PROC,		/* proc provider on tracepoints */
@@ -185,9 +199,28 @@ struct dtm_probe {
 				   in fault messages): one per (clause, probe
 				   description), counted over the program */
 	uint32_t reserved;
+	/* Appended (readers of entries without it see 0: use the clause's
+	 * line): the source line of the probe description, which DTrace's
+	 * messages about it name (D_PDESC_ZERO, D_PROC_*). */
+	uint32_t line;
+	uint32_t pad;
 };
 
 #define DTM_PF_RETURN	0x1	/* return probe (syscall return, uretprobe, fexit) */
+/*
+ * fbt (since version 1.1): dcc emits every fbt probe description as two
+ * programs per probe name, alternatives of one another: the fentry/fexit
+ * program (section "fentry/FUNC" or "fexit/FUNC", context: the u64
+ * argument array) and the kprobe/kretprobe program ("kprobe/FUNC",
+ * "kretprobe/FUNC", context: struct pt_regs), which has DTM_PF_KPROBE.
+ * The two are the DTM_PROV_FBT entries with the same clause, stmt and
+ * DTM_PF_RETURN; they are adjacent in DTM_T_PROBE, the fentry/fexit one
+ * first.  dload loads, per concrete function, the variant the kernel can
+ * attach, and sets autoload off on a program it binds to no function; both
+ * write records of the same clause layout (each with its own epid).  A 1.0
+ * reader would take the pair for two descriptions.
+ */
+#define DTM_PF_KPROBE	0x2	/* fbt: the kprobe/kretprobe alternative */
 
 struct dtm_clause {
 	uint32_t rec_first;	/* slice of DTM_T_REC */
@@ -396,6 +429,15 @@ struct dtm_globals_hdr {
 				   (0: none), written by dload before BEGIN;
 				   programs read $target from here, so one
 				   object serves any target process */
+	uint64_t dynvars;	/* live dynamic-variable elements (all self->
+				   and associative-array maps together),
+				   changed atomically by the programs: the
+				   dynvarsize budget they share (minor
+				   addition) */
+	uint64_t nestdrops;	/* events dropped because DTM_MAP_SCRATCH's
+				   nesting levels were all in use (a probe
+				   firing inside 4 nested programs on one
+				   CPU), reported as principal drops */
 };
 
 enum dtm_state {

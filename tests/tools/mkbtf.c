@@ -6,10 +6,11 @@
  * (tests/unit/test_core.c) compile against this BTF instead of the host's
  * /sys/kernel/btf/vmlinux, so their results do not depend on the machine.
  * It holds the kernel's base integer types, a few typedefs and a reduced
- * struct task_struct (with struct cred and struct mm_struct) whose members
- * carry the kernel's names and types but sit at *other* offsets, in another
- * order, than in any real kernel: a program that reads them is only right
- * on the running kernel if libbpf relocated its CO-RE offsets.
+ * struct task_struct (with struct cred and struct mm_struct), and a struct
+ * pt_regs, whose members carry the kernel's names and types but sit at
+ * *other* offsets, in another order, than in any real kernel: a program
+ * that reads them is only right on the running kernel if libbpf relocated
+ * its CO-RE offsets.
  *
  *   cc -o mkbtf tests/tools/mkbtf.c $(pkg-config --cflags --libs libbpf)
  *   ./mkbtf tests/golden/kernel.btf
@@ -115,6 +116,26 @@ static int mkbtf_task(struct btf *b, struct mkbtf_ids *id)
 	return 0;
 }
 
+/* struct pt_regs (for kprobe and uprobe programs): the x86_64 member
+ * names, but in reverse order, so that every offset differs from the
+ * kernel's (di is at 112 there, 8 here).  Added last: the ids of the
+ * types above do not move. */
+static int mkbtf_regs(struct btf *b, struct mkbtf_ids *id)
+{
+	static const char *const regs[] = {
+		"ss", "sp", "flags", "cs", "ip", "orig_ax", "di", "si", "dx",
+		"cx", "ax", "r8", "r9", "r10", "r11", "bx", "bp", "r12", "r13",
+		"r14", "r15",
+	};
+	int n = sizeof(regs) / sizeof(regs[0]), err = 0;
+
+	if (btf__add_struct(b, "pt_regs", 8 * n) < 0)
+		return -EINVAL;
+	for (int i = 0; i < n; i++)
+		err |= btf__add_field(b, regs[i], id->ulong, 64 * i, 0);
+	return err ? -EINVAL : 0;
+}
+
 /* The test BTF, or NULL (errno set). */
 static struct btf *mkbtf_build(void)
 {
@@ -123,7 +144,8 @@ static struct btf *mkbtf_build(void)
 
 	if (!b)
 		return NULL;
-	if (mkbtf_ints(b, &id) || mkbtf_cred(b, &id) || mkbtf_task(b, &id)) {
+	if (mkbtf_ints(b, &id) || mkbtf_cred(b, &id) || mkbtf_task(b, &id) ||
+	    mkbtf_regs(b, &id)) {
 		btf__free(b);
 		errno = EINVAL;
 		return NULL;

@@ -28,7 +28,7 @@ static int passed, failed;
 	       printf(__VA_ARGS__); printf("\n"); }			\
 } while (0)
 
-/* ---- a minimal valid object: ELF header, 4 sections, metadata ---------- */
+/* ---- a minimal valid object: ELF header, 5 sections, metadata, globals -- */
 
 struct img {
 	uint8_t buf[8192];
@@ -95,15 +95,17 @@ static void add_shdr(struct img *im, int i, uint32_t name, uint32_t type,
 
 static void make_obj(struct img *im)
 {
-	static const char shstr[] = "\0.shstrtab\0.strtab\0.symtab\0" DTM_SECTION;
+	static const char shstr[] = "\0.shstrtab\0.strtab\0.symtab\0" DTM_SECTION
+				    "\0" DTM_MAP_GLOBALS;
 	static const char symstr[] = "\0dt_c0_p0";
 	Elf64_Ehdr eh = { .e_type = ET_REL, .e_machine = EM_BPF,
 			  .e_version = EV_CURRENT, .e_ehsize = sizeof(eh),
-			  .e_shentsize = sizeof(Elf64_Shdr), .e_shnum = 5,
+			  .e_shentsize = sizeof(Elf64_Shdr), .e_shnum = 6,
 			  .e_shstrndx = 1 };
 	Elf64_Sym syms[2] = { { 0 }, { .st_name = 1,
 		.st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC) } };
-	size_t off = sizeof(eh), o_shstr, o_str, o_sym, mlen;
+	size_t off = sizeof(eh), o_shstr, o_str, o_sym, mlen, o_glob;
+	Elf64_Shdr *gsh;
 
 	memset(im, 0, sizeof(*im));
 	memcpy(eh.e_ident, ELFMAG, SELFMAG);
@@ -119,13 +121,19 @@ static void make_obj(struct img *im)
 	im->meta_off = off;
 	mlen = make_meta(im->buf + off);
 	off = (off + mlen + 7) & ~7ul;
+	o_glob = off;	/* zero-filled globals */
+	off += sizeof(struct dtm_globals_hdr);
 	im->shoff = eh.e_shoff = off;
 	add_shdr(im, 1, 1, SHT_STRTAB, o_shstr, sizeof(shstr), 0, 0);
 	add_shdr(im, 2, 11, SHT_STRTAB, o_str, sizeof(symstr), 0, 0);
 	add_shdr(im, 3, 19, SHT_SYMTAB, o_sym, sizeof(syms), 2, sizeof(syms[0]));
 	add_shdr(im, 4, 27, SHT_PROGBITS, im->meta_off, mlen, 0, 0);
+	add_shdr(im, 5, 28 + sizeof(DTM_SECTION) - 1, SHT_PROGBITS, o_glob,
+		 sizeof(struct dtm_globals_hdr), 0, 0);
+	gsh = (Elf64_Shdr *)(im->buf + im->shoff + 5 * sizeof(*gsh));
+	gsh->sh_flags = SHF_ALLOC | SHF_WRITE;
 	memcpy(im->buf, &eh, sizeof(eh));
-	im->len = off + 5 * sizeof(Elf64_Shdr);
+	im->len = off + 6 * sizeof(Elf64_Shdr);
 }
 
 static struct dtm_header *hdr(struct img *im)
@@ -217,6 +225,16 @@ static void test_elf_header(void)
 	make_obj(&im);
 	add_shdr(&im, 4, 11, SHT_PROGBITS, im.meta_off, 16, 0, 0);
 	expect_err(&im, -ENOENT, "no .dtrace_meta", "no metadata");
+	make_obj(&im);
+	add_shdr(&im, 5, 11, SHT_PROGBITS, im.shoff - sizeof(struct dtm_globals_hdr),
+		 sizeof(struct dtm_globals_hdr), 0, 0);
+	expect_err(&im, -ENOENT, "no " DTM_MAP_GLOBALS, "no globals section");
+	make_obj(&im);
+	((Elf64_Shdr *)(im.buf + im.shoff))[5].sh_flags = SHF_ALLOC;
+	expect_err(&im, -EINVAL, "bad " DTM_MAP_GLOBALS, "read-only globals");
+	make_obj(&im);
+	((Elf64_Shdr *)(im.buf + im.shoff))[5].sh_size = 8;
+	expect_err(&im, -EINVAL, "bad " DTM_MAP_GLOBALS, "short globals");
 }
 
 static void test_meta_header(void)
@@ -228,7 +246,17 @@ static void test_meta_header(void)
 	expect_err(&im, -EINVAL, "wrong magic", "bad magic");
 	make_obj(&im);
 	hdr(&im)->major = DTM_MAJOR + 1;
-	expect_err(&im, -ENOTSUP, "version 2.0 is not supported", "major");
+	hdr(&im)->minor = 0;
+	{
+		char want[64];
+
+		snprintf(want, sizeof(want), "version %d.0 is not supported",
+			 DTM_MAJOR + 1);
+		expect_err(&im, -ENOTSUP, want, "major");
+	}
+	make_obj(&im);	/* a major-1 object had dt_globals in .maps */
+	hdr(&im)->major = 1;
+	expect_err(&im, -ENOTSUP, "version 1.0 is not supported", "major 1");
 	make_obj(&im);
 	hdr(&im)->total_size += 4096;
 	expect_err(&im, -EINVAL, "truncated", "total_size");
@@ -339,11 +367,25 @@ static void test_options(void)
 
 /* ---- end to end: build/dcc + the kernel --------------------------------- */
 
+/* The dcc of this test's own build tree (B/tests/test_loader -> B/dcc),
+ * else build/dcc: the object format must match this libdload's. */
 static const char *find_dcc(void)
 {
+	static char own[4096];
 	static const char *const paths[] = { "build/dcc", "../build/dcc",
 					     "../../build/dcc" };
+	ssize_t n = readlink("/proc/self/exe", own, sizeof(own) - 16);
+	char *slash;
 
+	if (n > 0) {
+		own[n] = 0;
+		if ((slash = strrchr(own, '/')) && (*slash = 0, 1) &&
+		    (slash = strrchr(own, '/'))) {
+			strcpy(slash, "/dcc");
+			if (!access(own, X_OK))
+				return own;
+		}
+	}
 	for (size_t i = 0; i < 3; i++)
 		if (!access(paths[i], X_OK))
 			return paths[i];
@@ -352,7 +394,7 @@ static const char *find_dcc(void)
 
 static int compile(const char *dcc, const char *src, const char *obj)
 {
-	char cmd[512], dpath[] = "/tmp/test_loader_XXXXXX.d";
+	char cmd[4800], dpath[] = "/tmp/test_loader_XXXXXX.d";
 	int fd = mkstemps(dpath, 2), st;
 
 	if (fd < 0 || write(fd, src, strlen(src)) < 0)

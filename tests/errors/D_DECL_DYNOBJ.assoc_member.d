@@ -1,0 +1,2 @@
+/* a struct member of associative array type */
+struct s { int a[int]; };

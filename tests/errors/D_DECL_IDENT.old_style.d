@@ -1,0 +1,2 @@
+/* a typedef name taken as the declarator, then another name */
+int pid_t x;

@@ -1,0 +1,3 @@
+/* attributes of a built-in variable */
+#pragma D attributes Evolving/Evolving/Common pid
+BEGIN { exit(0); }

@@ -1,0 +1,5 @@
+/* @a[key] of an aggregation never assigned is an undefined aggregation */
+BEGIN
+{
+	printa(@a[1]);
+}

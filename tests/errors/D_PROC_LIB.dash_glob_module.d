@@ -1,0 +1,4 @@
+/* the '-' function's addresses are the executable's (a.out) */
+pid$target:lib*:-:800
+{
+}

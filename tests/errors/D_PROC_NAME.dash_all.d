@@ -1,0 +1,4 @@
+/* the '-' function takes one address: an empty name globs them all */
+pid$target::-:
+{
+}

@@ -1,0 +1,5 @@
+/* uregs[] takes a non-negative index */
+BEGIN
+{
+	trace(uregs[-1]);
+}

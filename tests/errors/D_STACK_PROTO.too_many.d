@@ -1,0 +1,5 @@
+/* stack( ) counts its own arguments (illumos: "stack(...)") */
+BEGIN
+{
+	stack(1, 2);
+}

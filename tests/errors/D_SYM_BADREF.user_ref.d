@@ -1,0 +1,2 @@
+/* a kernel symbol referenced as a user symbol */
+BEGIN { trace(vmlinux``jiffies); }

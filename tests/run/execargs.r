@@ -1,0 +1,2 @@
+true [/bin/true one two three]
+
