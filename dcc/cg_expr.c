@@ -456,7 +456,7 @@ static void lv_alloca_index(struct cg *g, struct cg_lv *lv, struct node *n,
 static bool nonnull_ptr(struct node *n)
 {
 	return n->kind == N_IDENT && n->sym && n->sym->kind == SYM_BUILTIN &&
-	       n->name && !strcmp(n->name, "curthread");
+	       n->sym->id == BI_curthread;
 }
 
 static void lv_member(struct cg *g, struct node *n, struct cg_lv *lv)

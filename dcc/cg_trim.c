@@ -19,7 +19,7 @@
  * A segment goes only when removing it cannot be observed: it writes
  * memory only through s (or into the g/s stack slots), calls only
  * side-effect-free helpers, jumps only inside itself or to `out` on the
- * null result of a lookup of the one-entry globals/scratch arrays (which
+ * null result of the scratch array lookup (which
  * cannot fail), and defines no register that is read elsewhere.
  * When S stays, its stores into mstate words (arg0..9, errno, ts, ...)
  * that no load of the program can read are dropped (trim_mstate()).
@@ -55,9 +55,8 @@ struct trim {
 	int32_t fp_offs[TRIM_FP_MAX];	/* slots the segment stores */
 	int nfp;
 	bool any_fp;		/* any slot, not just g's and s's */
-	vreg_t lookup;		/* result of a globals/scratch lookup */
-	vreg_t map;		/* last ld_map of globals/scratch */
-	bool map_scratch;
+	vreg_t lookup;		/* result of the scratch lookup */
+	vreg_t map;		/* last ld_map of the scratch map */
 };
 
 void cg_seg_begin(struct cg *g, struct cg_seg *s)
@@ -195,7 +194,7 @@ static bool call_ok(struct trim *t, const struct ir_insn *in)
 	if (in->imm == BPF_FUNC_map_lookup_elem && in->nargs >= 1 &&
 	    in->args[0] == t->map) {
 		t->lookup = in->dst;
-		set_ptr(t, in->dst, t->map_scratch);
+		set_ptr(t, in->dst, true);
 		return true;
 	}
 	set_ptr(t, in->dst, false);
@@ -243,10 +242,7 @@ static void track(struct trim *t, const struct ir_insn *in)
 			set_ptr(t, in->dst, false);
 		break;
 	case IR_LD_MAP:
-		t->map = in->dst;
-		t->map_scratch = !strcmp(in->sym, DTM_MAP_SCRATCH);
-		if (!t->map_scratch && strcmp(in->sym, DTM_MAP_GLOBALS))
-			t->map = IR_NOREG;
+		t->map = strcmp(in->sym, DTM_MAP_SCRATCH) ? IR_NOREG : in->dst;
 		set_ptr(t, in->dst, false);
 		break;
 	default:

@@ -308,8 +308,10 @@ static int movi_imm(const struct ir_insn *in, int64_t *v)
 	return 1;
 }
 
-/* mov rY, imm; <alu> rX, rY  ->  <alu> rX, imm   (rY dead) */
-static int p_movi_alu(struct peep *p, struct ir_insn *in)
+/* mov rY, imm; <op> rX, rY  ->  <op_imm> rX, imm   (rY dead), for the
+ * register form `op` whose immediate form is `op_imm` */
+static int movi_into(struct peep *p, struct ir_insn *in, enum ir_op op,
+		     enum ir_op op_imm)
 {
 	struct ir_insn *nx;
 	int64_t v;
@@ -317,15 +319,21 @@ static int p_movi_alu(struct peep *p, struct ir_insn *in)
 	if (!movi_imm(in, &v))
 		return 0;
 	nx = next_user(in);
-	if (!nx || nx->op != IR_ALU || nx->src != in->dst ||
+	if (!nx || nx->op != op || nx->src != in->dst ||
 	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
 		return 0;
-	nx->op = IR_ALUI;
+	nx->op = op_imm;
 	nx->imm = v;
 	nx->src = IR_NOREG;
 	take_comment(nx, in);
 	drop(p, in);
 	return 1;
+}
+
+/* mov rY, imm; <alu> rX, rY  ->  <alu> rX, imm   (rY dead) */
+static int p_movi_alu(struct peep *p, struct ir_insn *in)
+{
+	return movi_into(p, in, IR_ALU, IR_ALUI);
 }
 
 /* the 64-bit value `mov rX, imm` leaves in rX (a 32-bit mov zero-extends) */
@@ -364,21 +372,7 @@ static int p_movi_dup(struct peep *p, struct ir_insn *in)
 /* mov rY, imm; if rX <cc> rY goto L  ->  if rX <cc> imm goto L   (rY dead) */
 static int p_movi_jcc(struct peep *p, struct ir_insn *in)
 {
-	struct ir_insn *nx;
-	int64_t v;
-
-	if (!movi_imm(in, &v))
-		return 0;
-	nx = next_user(in);
-	if (!nx || nx->op != IR_JCC || nx->src != in->dst ||
-	    nx->dst == in->dst || !dead_after(p, nx, in->dst))
-		return 0;
-	nx->op = IR_JCCI;
-	nx->imm = v;
-	nx->src = IR_NOREG;
-	take_comment(nx, in);
-	drop(p, in);
-	return 1;
+	return movi_into(p, in, IR_JCC, IR_JCCI);
 }
 
 /* stx [fp+off], rX; ldx rY, [fp+off]  ->  stx [fp+off], rX; mov rY, rX

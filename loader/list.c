@@ -820,45 +820,23 @@ static struct attr desc_attr(const struct dload_probe *p, const struct pattr *pa
 
 /* ---- argument types ---------------------------------------------------------------- */
 
-/* DTrace's signatures of the io, proc and sched probes (translated types). */
-static const struct {
-	const char *prov, *name, *args;	/* args: ';'-separated */
-} dep_args[] = {
-	{ "proc", "create", "psinfo_t *" },
-	{ "proc", "exec", "string" },
-	{ "proc", "exec-failure", "int" },
-	{ "proc", "exit", "int" },
-	{ "proc", "lwp-create", "lwpsinfo_t *;psinfo_t *" },
-	{ "proc", "signal-discard", "lwpsinfo_t *;psinfo_t *;int" },
-	{ "proc", "signal-handle", "int;siginfo_t *;void (*)(void)" },
-	{ "proc", "signal-send", "lwpsinfo_t *;psinfo_t *;int" },
-	{ "sched", "dequeue", "lwpsinfo_t *;psinfo_t *;cpuinfo_t *;int" },
-	{ "sched", "enqueue", "lwpsinfo_t *;psinfo_t *;cpuinfo_t *" },
-	{ "sched", "off-cpu", "lwpsinfo_t *;psinfo_t *" },
-	{ "sched", "surrender", "lwpsinfo_t *;psinfo_t *" },
-	{ "sched", "tick", "lwpsinfo_t *;psinfo_t *" },
-	{ "sched", "wakeup", "lwpsinfo_t *;psinfo_t *" },
-	{ "io", "*", "bufinfo_t *;devinfo_t *;fileinfo_t *" },
-};
-
+/* DTrace's signatures of the io, proc and sched probes: the translated
+ * type of each argument (dep_probes.h, the table dcc types args[] from). */
 static int dep_types(const struct dload_probe *p, char types[][128], int max)
 {
-	for (size_t i = 0; i < sizeof(dep_args) / sizeof(dep_args[0]); i++) {
-		const char *s = dep_args[i].args;
-		int n = 0;
+	int n = 0;
 
-		if (strcmp(dep_args[i].prov, p->prov) ||
-		    fnmatch(dep_args[i].name, p->name, 0))
+	for (size_t i = 0; i < sizeof(dtm_dep_args) / sizeof(dtm_dep_args[0]); i++) {
+		const struct dtm_dep_arg *a = &dtm_dep_args[i];
+
+		if (strcmp(a->prov, p->prov) || strcmp(a->name, p->name) ||
+		    a->argno >= max)
 			continue;
-		while (*s && n < max) {
-			size_t k = strcspn(s, ";");
-
-			snprintf(types[n++], 128, "%.*s", (int)k, s);
-			s += k + (s[k] == ';');
-		}
-		return n;
+		snprintf(types[a->argno], 128, "%s", a->xlate ? a->xlate : a->native);
+		if (a->argno >= n)
+			n = a->argno + 1;
 	}
-	return 0;
+	return n;
 }
 
 /* "const char * filename" -> "const char *"; "char comm[16]" -> "char [16]";
