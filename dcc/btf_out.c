@@ -56,6 +56,8 @@ struct bo {
 	struct type **pt_types;	/* print types added so far ... */
 	int *pt_ids;		/* ... and their BTF ids */
 	int npt, cap_pt;
+	const char **lines;	/* start of each source line (1-based: [l - 1]) */
+	int nlines;
 };
 
 static void buf_put(struct buf *b, const void *d, size_t n)
@@ -277,17 +279,34 @@ static int func_recs(struct bo *o, const struct ir_func *f, int foff, struct buf
 }
 
 /* the text of source line `line`, trimmed */
+/* Index where each line of the source starts (once per object). */
+static void index_lines(struct bo *o)
+{
+	const char *s = o->p->source, *p;
+	int n = 1;
+
+	for (p = s; *p; p++)
+		n += *p == '\n';
+	o->lines = dcc_alloc(o->cc, (size_t)n * sizeof(*o->lines));
+	o->lines[0] = s;
+	for (p = s, n = 1; *p; p++)
+		if (*p == '\n')
+			o->lines[n++] = p + 1;
+	o->nlines = n;
+}
+
 static const char *line_text(struct bo *o, int line, char *tmp, size_t len)
 {
 	const char *s = o->p->source, *e;
-	int l = 1;
 	size_t n;
 
 	if (!s || line <= 0)
 		return "";
-	for (; *s && l < line; s++)
-		if (*s == '\n')
-			l++;
+	if (!o->lines)
+		index_lines(o);
+	if (line > o->nlines)
+		return "";
+	s = o->lines[line - 1];
 	while (*s == ' ' || *s == '\t')
 		s++;
 	for (e = s; *e && *e != '\n'; e++)

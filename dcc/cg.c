@@ -14,7 +14,8 @@
  *   body       statements; data-recording actions store their item into
  *              the record at s + rec_off + item offset
  *   epilogue   ringbuf_output(&dt_ringbuf, s + rec_off, size, 0)
- *   out:       return 0
+ *   out:       return 0 (pid, usdt, profile, tick, cpc: first a tail call
+ *              to the next clause on the probe, cg_chain.c)
  *   fault:     g->faults++; return 0 (no record)
  *
  * The prologue is generated in full, then cg_trim.c drops the pieces the
@@ -453,6 +454,7 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 	struct dcc *cc = g->cc;
 	struct ir_func *f = g->f;
 	vreg_t m, d, n, z, gp, c;
+	int chain = -1;
 
 	if (traces && g->speculative) {
 		cg_spec_output(g, size);	/* speculative record (cg_spec.c) */
@@ -469,8 +471,12 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 		cg_call(g, BPF_FUNC_ringbuf_output, 4, m, d, n, z);
 	}
 	ir_place_label(cc, f, g->lbl_out);
-	g->ret_out = ir_movi(cc, f, IR_R0, 0);
-	ir_exit(cc, f);
+	if (cg_chained(g)) {
+		g->ret_out = cg_chain_exit(g, &chain);	/* cg_chain.c */
+	} else {
+		g->ret_out = ir_movi(cc, f, IR_R0, 0);
+		ir_exit(cc, f);
+	}
 	gen_fault_sites(g);
 	if (!label_used(f, g->lbl_fault))
 		return;		/* the verifier rejects unreachable code */
@@ -493,6 +499,10 @@ static void gen_epilogue(struct cg *g, bool traces, uint32_t size)
 	z = cg_vreg(g);
 	ir_movi(cc, f, z, 0);
 	cg_call(g, BPF_FUNC_ringbuf_output, 4, m, d, n, z);
+	if (chain >= 0) {
+		g->ret_fault = ir_ja(cc, f, chain);
+		return;
+	}
 	g->ret_fault = ir_movi(cc, f, IR_R0, 0);
 	ir_exit(cc, f);
 }

@@ -159,7 +159,8 @@ struct cg {
 	struct cg_seg seg_g, seg_s, seg_h, seg_p;	/* seg_p: predicate */
 	struct ir_insn *st_ctx, *st_g, *st_s;
 	/* nesting (cg_nest.c): the key address of the scratch lookup and
-	 * the `r0 = 0` of the two exits (out, fault: NULL if none) */
+	 * the `r0 = 0` of the two exits (out, fault: NULL if none; with a
+	 * clause chain, the chain label and the fault's jump to it) */
 	struct ir_insn *s_key, *ret_out, *ret_fault;
 	bool nest_used;		/* some program uses dt_nest */
 	uint32_t prid_data;	/* 1 + .rodata offset of the u32 prid the
@@ -316,6 +317,13 @@ vreg_t cg_core_field_ptr(struct cg *g, vreg_t base, const char *sname,
 #define CG_MAP_NEST	"dt_nest"	/* PERCPU_ARRAY[1]: u32 depth */
 #define CG_NEST_MAX	4		/* dt_scratch entries */
 void cg_nest(struct cg *g);
+
+/* cg_chain.c: clause chains (meta.h DTM_MAP_CHAIN): does the program end
+ * with a tail call to the next clause of its probe?  Emit that exit
+ * (`chain: ...; r0 = 0; exit`): returns its label instruction, *label its
+ * label. */
+bool cg_chained(struct cg *g);
+struct ir_insn *cg_chain_exit(struct cg *g, int *label);
 
 /* cg_alloca.c: scratch memory (alloca, bcopy, copyinto, copyin) */
 void cg_alloca_scan(struct cg *g);	/* before codegen */

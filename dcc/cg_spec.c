@@ -48,11 +48,9 @@ static uint32_t spec_slots(struct cg *g)
 static void spec_maps(struct cg *g)
 {
 	uint32_t n = spec_slots(g) ? spec_slots(g) : 1;
-	struct ir_map *m;
 
-	for (m = g->p->maps; m; m = m->next)
-		if (!strcmp(m->name, DTM_MAP_SPEC))
-			return;
+	if (ir_map_find(g->p, DTM_MAP_SPEC))
+		return;
 	ir_map_add(g->cc, g->p, DTM_MAP_SPEC, BPF_MAP_TYPE_HASH, 4,
 		   sizeof(struct dtm_spec), n);
 	ir_map_add(g->cc, g->p, DTM_MAP_SPECW, BPF_MAP_TYPE_PERCPU_ARRAY, 4,

@@ -562,12 +562,9 @@ int gen_strstr(struct cg *g, struct node *call)
  */
 static vreg_t tok_state(struct cg *g)
 {
-	struct ir_map *m;
 	vreg_t mp = cg_vreg(g), k = cg_vreg(g), st;
 
-	for (m = g->p->maps; m && strcmp(m->name, TOK_MAP); m = m->next)
-		;
-	if (!m)
+	if (!ir_map_find(g->p, TOK_MAP))
 		ir_map_add(g->cc, g->p, TOK_MAP, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
 			   8 + buf_bytes(g), 1);
 	work_reset(g);

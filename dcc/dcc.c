@@ -30,7 +30,9 @@ struct intern {
 
 struct dcc_mem {
 	struct arena_blk *blk;
-	struct intern *interned[256];
+	/* interned strings: a hash table that doubles when it gets full */
+	struct intern **interned;
+	unsigned nbuckets, ninterned;
 };
 
 static struct dcc_mem *mem(struct dcc *cc)
@@ -108,17 +110,41 @@ char *dcc_strdup(struct dcc *cc, const char *s)
 	return dcc_strndup(cc, s, strlen(s));
 }
 
+static unsigned intern_hash(const char *s)
+{
+	unsigned h = 0;
+
+	for (; *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	return h;
+}
+
+/* Double the interned-string table (the old one stays in the arena). */
+static void intern_grow(struct dcc *cc, struct dcc_mem *m)
+{
+	unsigned nb = m->nbuckets ? m->nbuckets * 2 : 256, k;
+	struct intern **t = dcc_alloc(cc, nb * sizeof(*t)), *i, *next;
+
+	for (k = 0; k < m->nbuckets; k++)
+		for (i = m->interned[k]; i; i = next) {
+			next = i->next;
+			i->next = t[intern_hash(i->s) & (nb - 1)];
+			t[intern_hash(i->s) & (nb - 1)] = i;
+		}
+	m->interned = t;
+	m->nbuckets = nb;
+}
+
 const char *dcc_intern(struct dcc *cc, const char *s)
 {
 	struct dcc_mem *m = mem(cc);
-	unsigned h = 0;
-	const char *p;
-	struct intern *i;
 	size_t n = strlen(s);
+	struct intern *i;
+	unsigned h;
 
-	for (p = s; *p; p++)
-		h = h * 31 + (unsigned char)*p;
-	h &= 255;
+	if (m->ninterned >= m->nbuckets)
+		intern_grow(cc, m);
+	h = intern_hash(s) & (m->nbuckets - 1);
 	for (i = m->interned[h]; i; i = i->next)
 		if (!strcmp(i->s, s))
 			return i->s;
@@ -126,6 +152,7 @@ const char *dcc_intern(struct dcc *cc, const char *s)
 	memcpy(i->s, s, n + 1);
 	i->next = m->interned[h];
 	m->interned[h] = i;
+	m->ninterned++;
 	return i->s;
 }
 

@@ -57,6 +57,9 @@ struct elfw {
 	int nsyms, cap_syms, first_global;
 	int text, rodata, maps, symtab, gdata;
 	struct btf_images btf;
+	int *symidx;		/* hash of named symbols by (name, section): */
+	unsigned nsymidx;	/* index into syms, 0 = empty; nsymidx slots */
+	int symidx_n;		/* ... for syms[1 .. symidx_n - 1] */
 };
 
 static uint32_t str_add(struct strtab *t, const char *s)
@@ -218,14 +221,60 @@ static void symbols(struct elfw *w)
 			w->p->globals_len);
 }
 
+static unsigned sym_hash(const char *name, int shndx)
+{
+	unsigned h = 2166136261u ^ (unsigned)shndx;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+/* The slot of (name, shndx) in w->symidx: its symbol's or an empty one. */
+static unsigned sym_slot(struct elfw *w, const char *name, int shndx)
+{
+	unsigned k = sym_hash(name, shndx) & (w->nsymidx - 1);
+	const Elf64_Sym *s;
+
+	for (;; k = (k + 1) & (w->nsymidx - 1)) {
+		if (!w->symidx[k])
+			return k;
+		s = &w->syms[w->symidx[k]];
+		if (s->st_shndx == shndx && !strcmp(w->str.p + s->st_name, name))
+			return k;
+	}
+}
+
+/* (Re)build the symbol index: the first symbol of each (name, section). */
+static void index_syms(struct elfw *w)
+{
+	int i;
+
+	for (w->nsymidx = 64; w->nsymidx < 2 * (unsigned)w->nsyms; )
+		w->nsymidx *= 2;
+	w->symidx = dcc_alloc(w->cc, w->nsymidx * sizeof(*w->symidx));
+	for (i = 1; i < w->nsyms; i++) {
+		const Elf64_Sym *s = &w->syms[i];
+		unsigned k;
+
+		if (!s->st_name)
+			continue;
+		k = sym_slot(w, w->str.p + s->st_name, s->st_shndx);
+		if (!w->symidx[k])
+			w->symidx[k] = i;
+	}
+	w->symidx_n = w->nsyms;
+}
+
 static int sym_by_name(struct elfw *w, const char *name, int shndx)
 {
 	int i;
 
-	for (i = 1; i < w->nsyms; i++)
-		if (w->syms[i].st_shndx == shndx && w->syms[i].st_name &&
-		    !strcmp(w->str.p + w->syms[i].st_name, name))
-			return i;
+	if (w->symidx_n != w->nsyms)
+		index_syms(w);
+	i = w->symidx[sym_slot(w, name, (uint16_t)shndx)];
+	if (i)
+		return i;
 	dcc_error(w->cc, (struct loc){ 0 }, "D_UNKNOWN",
 		  "internal error: reference to undefined symbol %s", name);
 }

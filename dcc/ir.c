@@ -43,21 +43,65 @@ struct ir_func *ir_func_new(struct dcc *cc, struct ir_prog *p, const char *name,
 	return f;
 }
 
+static unsigned map_hash(const char *s)
+{
+	unsigned h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* The slot of name in p->map_idx: its map's or an empty one. */
+static struct ir_map **map_slot(struct ir_prog *p, const char *name)
+{
+	unsigned k = map_hash(name) & (p->nmap_idx - 1);
+
+	while (p->map_idx[k] && strcmp(p->map_idx[k]->name, name))
+		k = (k + 1) & (p->nmap_idx - 1);
+	return &p->map_idx[k];
+}
+
+/* Keep the map index at most half full (the old one stays in the arena). */
+static void map_idx_grow(struct dcc *cc, struct ir_prog *p)
+{
+	struct ir_map *m;
+
+	if (2 * (p->nmaps + 1) <= p->nmap_idx)
+		return;
+	p->nmap_idx = p->nmap_idx ? p->nmap_idx * 2 : 64;
+	p->map_idx = dcc_alloc(cc, p->nmap_idx * sizeof(*p->map_idx));
+	for (m = p->maps; m; m = m->next)
+		*map_slot(p, m->name) = m;
+}
+
+struct ir_map *ir_map_find(struct ir_prog *p, const char *name)
+{
+	return p->nmap_idx ? *map_slot(p, name) : NULL;
+}
+
 struct ir_map *ir_map_add(struct dcc *cc, struct ir_prog *p, const char *name,
 			  uint32_t type, uint32_t ksz, uint32_t vsz, uint32_t max)
 {
-	struct ir_map *m, **pp;
+	struct ir_map *m, **slot;
 
-	for (pp = &p->maps; *pp; pp = &(*pp)->next)
-		if (!strcmp((*pp)->name, name))
-			return *pp;
+	map_idx_grow(cc, p);
+	slot = map_slot(p, name);
+	if (*slot)
+		return *slot;
 	m = dcc_alloc(cc, sizeof(*m));
 	m->name = dcc_intern(cc, name);
 	m->type = type;
 	m->key_size = ksz;
 	m->value_size = vsz;
 	m->max_entries = max;
-	*pp = m;
+	if (p->map_last)
+		p->map_last->next = m;
+	else
+		p->maps = m;
+	p->map_last = m;
+	*slot = m;
+	p->nmaps++;
 	return m;
 }
 

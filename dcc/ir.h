@@ -172,6 +172,10 @@ struct ir_prog {
 	 * adds them to .BTF under their names, where dload finds them. */
 	void **print_types;
 	int nprint_types;
+	/* ir.c: maps by name, an open-addressing hash of nmap_idx slots,
+	 * and the last map of the list */
+	struct ir_map **map_idx, *map_last;
+	unsigned nmap_idx, nmaps;
 };
 
 /* ir.c: construction */
@@ -180,6 +184,7 @@ struct ir_func *ir_func_new(struct dcc *cc, struct ir_prog *p, const char *name,
 			    const char *section, enum ir_func_kind kind);
 struct ir_map *ir_map_add(struct dcc *cc, struct ir_prog *p, const char *name,
 			  uint32_t type, uint32_t ksz, uint32_t vsz, uint32_t max);
+struct ir_map *ir_map_find(struct ir_prog *p, const char *name);	/* or NULL */
 uint32_t ir_rodata_add(struct dcc *cc, struct ir_prog *p, const void *data,
 		       uint32_t len);	/* returns offset, deduplicates */
 vreg_t ir_vreg(struct ir_func *f);

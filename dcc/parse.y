@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "dcc.h"
+#include "sema.h"	/* struct strmap */
 
 /* Lexer start conditions requested by the parser. */
 enum lex_mode { LEX_CLAUSE, LEX_EXPR };
@@ -53,7 +54,10 @@ struct pstate {
 	int ctl_line;
 	size_t ctl_off;
 	/* names: typedefs declared so far, identifiers known not to be types */
-	struct pname *typedefs, *idents, *tags;
+	struct strmap typedefs, idents, tags;
+	/* the tails of lists being built (by head, a direct-mapped cache), so
+	   that appending to a long list does not walk it */
+	struct node *app_head[16], *app_tail[16];
 	struct node *prog;	/* list of top-level items */
 	/* the D library (dlib) being parsed before the program */
 	bool lib;		/* parsing library text: items go to lib_prog */
@@ -67,7 +71,6 @@ struct pstate {
 	bool tok_ident;		/* the last token was an identifier */
 };
 
-struct pname { struct pname *next; const char *name; };
 }
 
 %code provides {
@@ -77,9 +80,10 @@ struct pstate *parse_state(struct dcc *cc);
 void parse_macro_ref(struct dcc *cc, long i);
 void lex_begin(void *scanner, enum lex_mode mode);
 struct loc parse_loc(struct dcc *cc);
-bool parse_name_in(struct pname *list, const char *name);
+bool parse_name_in(const struct strmap *names, const char *name);
 long parse_macro_value(struct dcc *cc, const char *name, int *ok);
-void parse_name_add(struct dcc *cc, struct pname **list, const char *name);
+void parse_name_add(struct dcc *cc, struct strmap *names, const char *name);
+struct node *parse_append(struct dcc *cc, struct node *list, struct node *n);
 }
 
 %code {
@@ -97,7 +101,7 @@ void parse_name_add(struct dcc *cc, struct pname **list, const char *name);
 #define LOC		parse_loc(cc)
 #define PS		parse_state(cc)
 #define NEW(k)		node_new(cc, (k), LOC)
-#define APPEND(l, n)	node_list_append((l), (n))
+#define APPEND(l, n)	parse_append(cc, (l), (n))
 
 static struct node *mk_unary(struct dcc *cc, int op, struct node *a);
 static struct node *mk_binary(struct dcc *cc, int kind, int op,
@@ -1088,24 +1092,35 @@ struct loc parse_loc(struct dcc *cc)
 	return l;
 }
 
-bool parse_name_in(struct pname *list, const char *name)
+bool parse_name_in(const struct strmap *names, const char *name)
 {
-	for (; list; list = list->next)
-		if (!strcmp(list->name, name))
-			return true;
-	return false;
+	return strmap_get(names, name) != NULL;
 }
 
-void parse_name_add(struct dcc *cc, struct pname **list, const char *name)
+void parse_name_add(struct dcc *cc, struct strmap *names, const char *name)
 {
-	struct pname *p;
+	strmap_put(cc, names, name, (void *)names);
+}
 
-	if (parse_name_in(*list, name))
-		return;
-	p = dcc_alloc(cc, sizeof(*p));
-	p->name = dcc_intern(cc, name);
-	p->next = *list;
-	*list = p;
+/* node_list_append(list, n), walking from the tail last seen for list:
+ * the parser only ever links nodes at the end of its lists (a parameter
+ * list that loses its "..." marker is never appended to again). */
+struct node *parse_append(struct dcc *cc, struct node *list, struct node *n)
+{
+	struct pstate *ps = PS;
+	unsigned k = ((uintptr_t)list >> 4) % 16;
+	struct node *from = list;
+
+	if (!list || !n)
+		return list ? list : n;
+	if (ps->app_head[k] == list)
+		from = ps->app_tail[k];
+	node_list_append(from, n);
+	while (n->next)
+		n = n->next;
+	ps->app_head[k] = list;
+	ps->app_tail[k] = n;
+	return list;
 }
 
 static struct node *mk_unary(struct dcc *cc, int op, struct node *a)
@@ -1442,12 +1457,12 @@ static void top_add(struct dcc *cc, struct node *n)
 	if (!n)
 		return;
 	if (PS->lib) {
-		PS->lib_prog = node_list_append(PS->lib_prog, n);
+		PS->lib_prog = parse_append(cc, PS->lib_prog, n);
 		if (n->kind != N_CLAUSE)
 			sema_lib_top(cc, n);
 		return;
 	}
-	PS->prog = node_list_append(PS->prog, n);
+	PS->prog = parse_append(cc, PS->prog, n);
 	if (n->kind != N_CLAUSE)
 		sema_top(cc, n);
 }
@@ -1478,7 +1493,7 @@ static void sue_define(struct dcc *cc, int kw, const char *tag)
 	snprintf(full, sizeof(full), "%s %s", kw == TK_STRUCT ? "struct" :
 		 kw == TK_UNION ? "union" : "enum", tag);
 	sue_check_specs(cc);
-	if (parse_name_in(PS->tags, full))
+	if (parse_name_in(&PS->tags, full))
 		dcc_error(cc, LOC, "D_DECL_TYPERED", "type redeclared: %s", full);
 	parse_name_add(cc, &PS->tags, full);
 }

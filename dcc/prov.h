@@ -48,6 +48,11 @@ struct provider {
 	uint32_t kind;		/* enum dtm_prov */
 	bool dtrace;		/* BEGIN/END/ERROR: no master-switch check,
 				   constant prid */
+	/* The prog array (DTM_MAP_CHAIN or DTM_MAP_CHAIN_PE, meta.h) through
+	 * which every exit tail-calls the next clause's program on the same
+	 * concrete probe (cg_chain.c); NULL: the kernel runs the programs of
+	 * a probe in clause order itself (tracepoints). */
+	const char *chain;
 	/* Does pd belong to this provider?  Fill pp and return true. */
 	bool (*match)(struct dcc *cc, struct node *pd, struct prov_probe *pp);
 	/* Store arg0..arg9 (and errno) into the mstate at s (scratch). */

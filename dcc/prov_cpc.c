@@ -86,6 +86,7 @@ static void cpc_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 const struct provider prov_cpc = {
 	.name = "cpc",
 	.kind = DTM_PROV_CPC,
+	.chain = DTM_MAP_CHAIN_PE,
 	.match = cpc_match,
 	.prologue = cpc_prologue,
 };

@@ -253,6 +253,7 @@ static void pid_prologue(struct cg *g, vreg_t ctx, vreg_t s)
 const struct provider prov_pid = {
 	.name = "pid",
 	.kind = DTM_PROV_PID,
+	.chain = DTM_MAP_CHAIN,
 	.match = pid_match,
 	.prologue = pid_prologue,
 };

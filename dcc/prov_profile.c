@@ -106,6 +106,7 @@ static bool tick_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 const struct provider prov_profile = {
 	.name = "profile",
 	.kind = DTM_PROV_PROFILE,
+	.chain = DTM_MAP_CHAIN_PE,
 	.match = profile_match,
 	.prologue = profile_prologue,
 };
@@ -114,6 +115,7 @@ const struct provider prov_profile = {
 const struct provider prov_tick = {
 	.name = "profile",
 	.kind = DTM_PROV_TICK,
+	.chain = DTM_MAP_CHAIN_PE,
 	.match = tick_match,
 	.prologue = profile_prologue,
 };

@@ -12,7 +12,8 @@
  * DTM_MAP_USDT ("dt_usdt", meta.h), where dload put the site's probe id and
  * argument specs.  The program:
  *
- *   filter:    key = cookie; spec = dt_usdt[key] ?: goto out; prid = spec->prid
+ *   filter:    prid = 0; key = cookie; spec = dt_usdt[key] ?: goto out;
+ *              prid = spec->prid
  *   prologue:  for each i < DTM_USDT_NARGS (up to arg9):
  *                v = CONST ? val : REG/DEREF ? probe_read_kernel(regs + reg_off)
  *                if DEREF: v = probe_read_user(v + val)
@@ -71,13 +72,17 @@ static vreg_t lookup_spec(struct cg *g, vreg_t ctx)
 	return v;
 }
 
+/* prid = 0 (the clause chain, cg_chain.c, reads it on every exit); spec
+ * lookup; prid = spec->prid */
 static void usdt_filter(struct cg *g, vreg_t ctx)
 {
-	vreg_t spec = lookup_spec(g, ctx), prid = cg_vreg(g);
+	vreg_t spec, prid = cg_vreg(g);
 
+	g->slot_prid = ir_stack_alloc(g->f, 8, 8);
+	ir_storei(g->cc, g->f, 8, IR_FP, g->slot_prid, 0);
+	spec = lookup_spec(g, ctx);
 	ir_comment(g->cc, g->f, "prid = spec->prid");
 	ir_load(g->cc, g->f, 4, prid, spec, offsetof(struct dtm_usdt_spec, prid));
-	g->slot_prid = ir_stack_alloc(g->f, 8, 8);
 	ir_store(g->cc, g->f, 8, IR_FP, g->slot_prid, prid);
 }
 
@@ -168,6 +173,7 @@ const struct provider prov_usdt = {
 	.arg_count = usdt_arg_count,
 	.name = "usdt",
 	.kind = DTM_PROV_USDT,
+	.chain = DTM_MAP_CHAIN,
 	.match = usdt_match,
 	.filter = usdt_filter,
 	.prologue = usdt_prologue,

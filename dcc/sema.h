@@ -13,10 +13,12 @@
 struct func_def;
 struct pragma_use;
 
-/* A string -> pointer map in the compilation's arena. */
+/* A string -> pointer map in the compilation's arena (a hash table that
+ * doubles its nb buckets when it holds n >= nb entries). */
 struct strmap {
 	struct strmap_ent **b;
 	unsigned nb;
+	unsigned n;
 };
 void *strmap_get(const struct strmap *m, const char *key);
 void strmap_put(struct dcc *cc, struct strmap *m, const char *key, void *val);

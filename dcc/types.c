@@ -41,10 +41,27 @@ void *strmap_get(const struct strmap *m, const char *key)
 
 	if (!m->nb)
 		return NULL;
-	for (e = m->b[strhash(key) % m->nb]; e; e = e->next)
+	for (e = m->b[strhash(key) & (m->nb - 1)]; e; e = e->next)
 		if (!strcmp(e->key, key))
 			return e->val;
 	return NULL;
+}
+
+/* Double the buckets (the old array stays in the arena). */
+static void strmap_grow(struct dcc *cc, struct strmap *m)
+{
+	unsigned nb = m->nb ? m->nb * 2 : 64, k, h;
+	struct strmap_ent **b = dcc_alloc(cc, nb * sizeof(*b)), *e, *next;
+
+	for (k = 0; k < m->nb; k++)
+		for (e = m->b[k]; e; e = next) {
+			next = e->next;
+			h = strhash(e->key) & (nb - 1);
+			e->next = b[h];
+			b[h] = e;
+		}
+	m->b = b;
+	m->nb = nb;
 }
 
 void strmap_put(struct dcc *cc, struct strmap *m, const char *key, void *val)
@@ -52,11 +69,9 @@ void strmap_put(struct dcc *cc, struct strmap *m, const char *key, void *val)
 	struct strmap_ent *e;
 	unsigned h;
 
-	if (!m->nb) {
-		m->nb = 256;
-		m->b = dcc_alloc(cc, m->nb * sizeof(*m->b));
-	}
-	h = strhash(key) % m->nb;
+	if (m->n >= m->nb)
+		strmap_grow(cc, m);
+	h = strhash(key) & (m->nb - 1);
 	for (e = m->b[h]; e; e = e->next)
 		if (!strcmp(e->key, key)) {
 			e->val = val;
@@ -67,6 +82,7 @@ void strmap_put(struct dcc *cc, struct strmap *m, const char *key, void *val)
 	e->val = val;
 	e->next = m->b[h];
 	m->b[h] = e;
+	m->n++;
 }
 
 /* ---- the registry ------------------------------------------------------- */

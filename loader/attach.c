@@ -7,7 +7,9 @@
  * gives every distinct concrete probe its probe id (BEGIN=1, END=2, ERROR=3,
  * then 4, 5, ... in order of discovery) and records the (program, probe)
  * pair; attach() attaches one program to one concrete probe with the prid
- * as bpf cookie.  Descriptions matching nothing are an error unless zdefs.
+ * as bpf cookie -- except a program that the clause before it on that
+ * probe tail-calls (chain.c).  Descriptions matching nothing are an error
+ * unless zdefs.
  * Detaching runs in parallel threads.  Measured: this does not shorten the
  * teardown of tracepoint perf events (each close waits ~50 ms for an RCU
  * grace period under the kernel's event_mutex, so 361 syscall tracepoints
@@ -279,7 +281,8 @@ static int attach_bind(struct dload_obj *o, const struct dl_bind *b,
 	if (!prog || !prov)
 		return dl_err(o, -ENOENT, "%s: no program for probe %u", o->name,
 			      b->epid);
-	err = prov->attach(o, prog, b->epid, cp, b->prid);
+	/* run by the tail call of the clause before it on the probe */
+	err = b->chained ? 0 : prov->attach(o, prog, b->epid, cp, b->prid);
 	if (!err)
 		enabled[b->prid] = true;
 	return err;
@@ -292,6 +295,7 @@ int dl_attach_all(struct dload_obj *o)
 
 	if (!enabled)
 		return dl_err(o, -ENOMEM, "out of memory");
+	err = dl_chain_fill(o);	/* before the first program can fire */
 	for (uint32_t b = 0; !err && b < o->nbinds; b++)
 		err = attach_bind(o, &o->binds[b], enabled);
 	for (uint32_t i = 0; i < o->ncprobes; i++)

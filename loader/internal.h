@@ -54,6 +54,11 @@ struct dl_cprobe {
 struct dl_bind {
 	uint32_t epid;
 	uint32_t prid;
+	/* clause chains (chain.c, set by dl_chain_size): run by the tail call
+	 * of an earlier program on its probe instead of attached; 1 + index
+	 * of the bind whose program this one tail-calls, 0: none */
+	bool chained;
+	uint32_t next;
 };
 
 struct dl_link {
@@ -184,6 +189,10 @@ int dl_bind_probe(struct dload_obj *o, uint32_t epid, uint32_t kind,
 int dl_add_link(struct dload_obj *o, struct bpf_link *link, int fd);
 int dl_fill_probes_map(struct dload_obj *o);
 int dl_attach_all(struct dload_obj *o);
+/* chain.c: clause chains (meta.h DTM_MAP_CHAIN): plan them and size the
+ * maps (before loading), fill the maps (after loading) */
+int dl_chain_size(struct dload_obj *o);
+int dl_chain_fill(struct dload_obj *o);
 void dl_detach_all(struct dload_obj *o);
 struct bpf_program *dl_prog(struct dload_obj *o, uint32_t epid);
 char *dl_desc(const struct dload_obj *o, const struct dtm_probe *p,

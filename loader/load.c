@@ -79,6 +79,7 @@ static int size_maps(struct dload_obj *o)
 	struct bpf_map *m;
 	uint64_t rb = pow2_at_least(o->bufsize, page > 0 ? page : 4096);
 	uint32_t nprobes = o->ncprobes > 4 ? o->ncprobes : 4;
+	int err;
 
 	if (rb > (1u << 30))
 		return dl_err(o, -EINVAL, "bufsize %llu too large",
@@ -95,6 +96,8 @@ static int size_maps(struct dload_obj *o)
 	m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_SYSCALLS);
 	if (m && bpf_map__set_max_entries(m, dl_count_binds(o, DTM_PROV_SYSCALL) ?: 1))
 		return dl_err(o, -EINVAL, "cannot size %s", DTM_MAP_SYSCALLS);
+	if ((err = dl_chain_size(o)))	/* clause chains (chain.c) */
+		return err;
 	m = bpf_object__find_map_by_name(o->bpf, DTM_MAP_GLOBALS);
 	if (!m || bpf_map__type(m) != BPF_MAP_TYPE_ARRAY ||
 	    bpf_map__value_size(m) < sizeof(struct dtm_globals_hdr))

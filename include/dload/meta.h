@@ -51,7 +51,7 @@
 #define DTM_MAGIC	0x444d5444u	/* "DTMD" */
 #define DTM_MAJOR	2	/* 2: DTM_MAP_GLOBALS is a global-data section
 				   (1.1: fbt alternatives, DTM_PF_KPROBE) */
-#define DTM_MINOR	0
+#define DTM_MINOR	1	/* 2.1: DTM_MAP_CHAIN, DTM_MAP_CHAIN_PE */
 
 /* Names of the fixed maps in every object. */
 #define DTM_MAP_GLOBALS	".data.dt_globals" /* section, internal ARRAY[1]:
@@ -82,6 +82,35 @@ struct dtm_syscall_key {
 	uint32_t epid;
 	uint32_t nr;		/* syscall number */
 };
+
+/*
+ * Optional (2.1): clause chains.  When several programs are bound to one
+ * concrete probe, DTrace runs their clauses in clause (epid) order in one
+ * firing; but the kernel runs the uprobe consumers of one address in
+ * reverse order of attachment, and one perf event per program would give
+ * every clause its own timer.  So the programs of the pid, usdt, profile,
+ * tick and cpc providers end (on every exit taken once the master switch
+ * is on: normal end, predicate false, fault) with
+ *   bpf_tail_call(ctx, &CHAIN, prid * NPROBES + epid)
+ * where CHAIN is DTM_MAP_CHAIN for the uprobe programs (pid, usdt) and
+ * DTM_MAP_CHAIN_PE for the perf_event ones (profile, tick, cpc) -- a
+ * BPF_MAP_TYPE_PROG_ARRAY takes programs of one type only --, NPROBES the
+ * number of DTM_T_PROBE entries, epid the program's own and prid its
+ * probe id (the attach cookie, or dt_usdt's .prid; a tail-called program
+ * sees the attach cookie of the link that started the chain).  dload
+ * attaches, per concrete probe, only the first (lowest epid) of its bound
+ * programs, and for each next program of that probe e' after e stores e'
+ * at CHAIN[prid * NPROBES + e], sizing the map (at least 1 entry) so that
+ * every such slot fits; an absent slot (or one past max_entries) ends the
+ * chain.  A program bound to several concrete probes (globs) may be first
+ * for one and chained for another.  The kernel allows 33 tail calls: a
+ * probe with more programs gets a new chain (attached separately) every
+ * DTM_CHAIN_MAX programs.  An object without these maps is attached the
+ * old way (every program on its own).
+ */
+#define DTM_MAP_CHAIN	 "dt_chain"	/* PROG_ARRAY: uprobe programs */
+#define DTM_MAP_CHAIN_PE "dt_chain_pe"	/* PROG_ARRAY: perf_event programs */
+#define DTM_CHAIN_MAX	 33		/* programs per chain */
 
 /*
  * Optional: USDT argument specs.  A DTM_PROV_USDT program (section "usdt")

@@ -370,6 +370,38 @@ static int t_error_state(void)
 	return 0;
 }
 
+/* Clause chains (meta.h DTM_MAP_CHAIN): tick/profile programs chain
+ * through the perf_event prog array and load; syscall ones have none. */
+static int t_chain(void)
+{
+	struct dcc cc;
+	struct meta m;
+	struct bpf_object *obj;
+	struct bpf_map *pe, *up;
+
+	CHECK(!compile(&cc, "tick-1sec { x = 1; } tick-1sec /x/ { trace(x); } "
+		       "profile-97 { @ = count(); }", &m), "%s", cc.err_msg);
+	CHECK(m.h->minor >= 1, "minor %u", m.h->minor);
+	obj = bpf_object__open_mem(cc.obj, cc.obj_len, NULL);
+	CHECK(obj, "open");
+	pe = bpf_object__find_map_by_name(obj, DTM_MAP_CHAIN_PE);
+	up = bpf_object__find_map_by_name(obj, DTM_MAP_CHAIN);
+	bpf_object__close(obj);
+	CHECK(pe && !up, "maps %p %p", (void *)pe, (void *)up);
+	CHECK(load_ok(&cc) == 0, "load");
+	dcc_fini(&cc);
+	CHECK(!compile(&cc, "syscall::getppid:entry { trace(1); } "
+		       "syscall::getppid:entry { trace(2); }", &m), "%s", cc.err_msg);
+	obj = bpf_object__open_mem(cc.obj, cc.obj_len, NULL);
+	CHECK(obj, "open");
+	pe = bpf_object__find_map_by_name(obj, DTM_MAP_CHAIN_PE);
+	up = bpf_object__find_map_by_name(obj, DTM_MAP_CHAIN);
+	bpf_object__close(obj);
+	CHECK(!pe && !up, "syscall programs chain");
+	dcc_fini(&cc);
+	return 0;
+}
+
 static void run(const char *name, int (*fn)(void))
 {
 	if (fn() == 0) {
@@ -394,6 +426,7 @@ int main(void)
 	run("alloca", t_alloca);
 	run("keys", t_keys);
 	run("error state", t_error_state);
+	run("chain", t_chain);
 	printf("test_cg: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -256,6 +256,7 @@ static void test_meta_header(void)
 	}
 	make_obj(&im);	/* a major-1 object had dt_globals in .maps */
 	hdr(&im)->major = 1;
+	hdr(&im)->minor = 0;
 	expect_err(&im, -ENOTSUP, "version 1.0 is not supported", "major 1");
 	make_obj(&im);
 	hdr(&im)->total_size += 4096;
