@@ -64,11 +64,21 @@ struct pstate {
 	struct node *lib_prog;	/* top-level items of the library */
 	int line_credit;	/* newlines already counted by a look-ahead */
 	unsigned decl_attrs;	/* 1 << TK_LONG... seen in this declaration */
-	/* DTrace's dt_decl_ident(): nesting depth + 1 at which a type name
-	   after a type specifier became the declarator name ("int pid_t"),
-	   0 if none; another name there is an old-style declaration */
-	int tname_ident;
-	bool tok_ident;		/* the last token was an identifier */
+	/* A type name after a type specifier, as DTrace's id_or_type() and
+	   dt_decl_spec() see it.  After a specifier that names a base type
+	   (int, char, a typedef, a struct... : DTrace's dd_name) the lexer
+	   returns it as an identifier, the declarator's name ("int pid_t").
+	   DTrace declares each declarator as soon as its init_declarator is
+	   reduced, which bison does by default reduction even when the next
+	   token is a syntax error ("int pid_t x;"): an error in declaring
+	   those comes first (decl_spec and decl_pending, the declarators
+	   reduced so far).  A type name the lexer returned before a
+	   struct/union/enum tag was reduced ("struct s pid_t x;") becomes
+	   the declaration's identifier instead (spec_ident): a declarator
+	   name after it is an old-style declaration. */
+	bool decl_named;	/* a specifier naming a base type was reduced */
+	const char *spec_ident;	/* type name taken as the identifier */
+	struct node *decl_spec, *decl_pending;
 };
 
 }
@@ -83,6 +93,7 @@ struct loc parse_loc(struct dcc *cc);
 bool parse_name_in(const struct strmap *names, const char *name);
 long parse_macro_value(struct dcc *cc, const char *name, int *ok);
 void parse_name_add(struct dcc *cc, struct strmap *names, const char *name);
+void parse_decl_pending(struct dcc *cc);
 struct node *parse_append(struct dcc *cc, struct node *list, struct node *n);
 }
 
@@ -115,6 +126,9 @@ static struct node *mk_typename(struct dcc *cc, struct node *spec,
 static struct node *mk_declspec(struct dcc *cc);
 static struct node *spec_merge(struct dcc *cc, struct node *a,
 			       struct node *b);
+static struct node *decl_spec_merge(struct dcc *cc, struct node *a,
+				    struct node *b);
+static char *decl_ident(struct dcc *cc, char *name);
 static struct node *spec_typekw(struct dcc *cc, int kw, const char *name);
 static struct node *spec_sue(struct dcc *cc, struct node *sue);
 static struct node *mk_declarator(struct dcc *cc, char *name);
@@ -730,7 +744,7 @@ declaration_specifiers:
 			$$ = spec_merge(cc, $1, $2);
 		}
 	|	declaration_specifiers type_specifier {
-			$$ = spec_merge(cc, $1, $2);
+			$$ = decl_spec_merge(cc, $1, $2);
 		}
 	|	declaration_specifiers type_qualifier {
 			$$ = spec_merge(cc, $1, $2);
@@ -747,7 +761,7 @@ parameter_declaration_specifiers:
 			$$ = spec_merge(cc, $1, $2);
 		}
 	|	parameter_declaration_specifiers type_specifier {
-			$$ = spec_merge(cc, $1, $2);
+			$$ = decl_spec_merge(cc, $1, $2);
 		}
 	|	parameter_declaration_specifiers type_qualifier {
 			$$ = spec_merge(cc, $1, $2);
@@ -926,9 +940,13 @@ enumerator:
 
 /* init_declarator_list: init_declarator ["," init_declarator]... */
 init_declarator_list:
-		init_declarator
+		init_declarator {
+			PS->decl_spec = $<n>0;	/* declaration_specifiers */
+			PS->decl_pending = $1;
+		}
 	|	init_declarator_list T_COMMA init_declarator {
 			$$ = APPEND($1, $3);
+			PS->decl_pending = $$;
 		}
 	;
 
@@ -945,7 +963,7 @@ declarator:
 
 /* direct_declarator: IDENT | "(" declarator ")" | dd array | dd function */
 direct_declarator:
-		T_IDENT { $$ = mk_declarator(cc, $1); }
+		T_IDENT { $$ = mk_declarator(cc, decl_ident(cc, $1)); }
 	|	T_LPAR declarator T_RPAR { $$ = $2; }
 	|	direct_declarator array { $$ = decl_derive($1, $2); }
 	|	direct_declarator function { $$ = decl_derive($1, $2); }
@@ -1209,6 +1227,55 @@ static struct node *spec_merge(struct dcc *cc, struct node *a, struct node *b)
 	return a;
 }
 
+/* A type keyword or name that names the base type (DTrace's dd_name),
+ * not an attribute (short, long, signed, unsigned). */
+static bool kw_named(int kw)
+{
+	return kw == TK_VOID || kw == TK_CHAR || kw == TK_INT ||
+	       kw == TK_FLOAT || kw == TK_DOUBLE || kw == TK_STRING ||
+	       kw == TK_USERTYPE;
+}
+
+/* Whether declaration specifiers s already name the base type. */
+static bool spec_named(const struct node *s)
+{
+	const struct node *k;
+
+	for (k = s->kid[0]; k; k = k->next)
+		if (k->kind == N_SUE || (k->kind == N_TYPEKW && kw_named(k->op)))
+			return true;
+	return false;
+}
+
+/* Declaration specifiers a, then b: a type name b after a named base type
+ * can only come from a look-ahead taken before a struct/union/enum tag was
+ * reduced ("struct s pid_t x;").  As DTrace's dt_decl_spec(), it is then
+ * the declaration's identifier (a redeclared one in a typedef). */
+static struct node *decl_spec_merge(struct dcc *cc, struct node *a,
+				    struct node *b)
+{
+	struct node *k = b->kid[0];
+
+	if (!k || k->kind != N_TYPEKW || k->op != TK_USERTYPE ||
+	    !spec_named(a))
+		return spec_merge(cc, a, b);
+	if ((a->op & DS_TYPEDEF) || PS->in_typedef)
+		dcc_error(cc, LOC, "D_DECL_IDRED", "identifier redeclared: %s",
+			  k->name);
+	PS->spec_ident = decl_ident(cc, k->name);
+	return a;
+}
+
+/* A declarator's name, DTrace's dt_decl_ident(): a second name for one
+ * declarator is an old-style declaration ("struct s pid_t x;"). */
+static char *decl_ident(struct dcc *cc, char *name)
+{
+	if (PS->spec_ident)
+		dcc_error(cc, LOC, "D_DECL_IDENT", "old-style declaration or "
+			  "incorrect type specified");
+	return name;
+}
+
 static struct node *spec_typekw(struct dcc *cc, int kw, const char *name)
 {
 	struct node *s = mk_declspec(cc), *k = NEW(N_TYPEKW);
@@ -1220,6 +1287,7 @@ static struct node *spec_typekw(struct dcc *cc, int kw, const char *name)
 	}
 	s->kid[0] = k;
 	PS->decl_typed = true;
+	PS->decl_named |= kw_named(kw);
 	PS->decl_attrs |= 1u << kw;
 	return s;
 }
@@ -1231,6 +1299,7 @@ static struct node *spec_sue(struct dcc *cc, struct node *sue)
 	s->kid[0] = sue;
 	s->name = sue->name;
 	PS->decl_typed = true;
+	PS->decl_named = true;
 	return s;
 }
 
@@ -1282,8 +1351,25 @@ static struct node *mk_decl(struct dcc *cc, struct node *spec,
 static void decl_reset(struct dcc *cc)
 {
 	PS->decl_typed = false;
+	PS->decl_named = false;
 	PS->decl_attrs = 0;
-	PS->tname_ident = 0;
+	PS->spec_ident = NULL;
+	PS->decl_spec = NULL;
+	PS->decl_pending = NULL;
+}
+
+/* A syntax error: declare the declarators of the declaration that were
+ * reduced before it, as DTrace has done by then (see struct pstate). */
+void parse_decl_pending(struct dcc *cc)
+{
+	struct pstate *ps = PS;
+	struct node *n;
+
+	if (!ps->decl_pending || !ps->decl_spec || ps->lib)
+		return;
+	n = mk_decl(cc, ps->decl_spec, ps->decl_pending);
+	ps->decl_pending = NULL;
+	sema_top(cc, n);
 }
 
 /* A parameter (of a function, an associative array or a probe) may only

@@ -11,25 +11,20 @@
  * an unknown event matches no probe (D_PDESC_ZERO); there is no minimum
  * count.  dtm_probe.param carries the event, mode and period (DTM_CPC_* of
  * meta.h).  arg0/arg1 are the kernel/user PC as for profile.
+ *
+ * Globs: as in DTrace, where only a concrete name reaches the provider's
+ * provide(), a glob (or a description with a module or function) matches
+ * only the listed probes EVENT-all-1000000000 (include/dload/cpc_events.h,
+ * the table dload and the listing share): cpc:::*clock* is cpu_clock and
+ * task_clock at 1000000000, cpc:::cpu_clock-all-* only the first.
  */
-#include <linux/perf_event.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dload/cpc_events.h"
+
 #include "cg.h"
 #include "prov.h"
-
-static const char *const events[] = {
-	[PERF_COUNT_SW_CPU_CLOCK] = "cpu_clock",
-	[PERF_COUNT_SW_TASK_CLOCK] = "task_clock",
-	[PERF_COUNT_SW_PAGE_FAULTS] = "page_faults",
-	[PERF_COUNT_SW_CONTEXT_SWITCHES] = "context_switches",
-	[PERF_COUNT_SW_CPU_MIGRATIONS] = "cpu_migrations",
-	[PERF_COUNT_SW_PAGE_FAULTS_MIN] = "minor_faults",
-	[PERF_COUNT_SW_PAGE_FAULTS_MAJ] = "major_faults",
-	[PERF_COUNT_SW_ALIGNMENT_FAULTS] = "alignment_faults",
-	[PERF_COUNT_SW_EMULATION_FAULTS] = "emulation_faults",
-};
 
 static const char *const modes[] = {
 	[DTM_CPC_ALL] = "all", [DTM_CPC_USER] = "user",
@@ -55,8 +50,7 @@ static bool parse_name(const char *name, uint64_t *param)
 
 	if (!c || c[1] < '0' || c[1] > '9')	/* also rejects EVENT-MODE-ATTR-N */
 		return false;
-	ev = lookup(events, sizeof(events) / sizeof(events[0]), name,
-		    (size_t)(m - name));
+	ev = lookup(dtm_cpc_events, DTM_CPC_NEVENTS, name, (size_t)(m - name));
 	mode = lookup(modes, sizeof(modes) / sizeof(modes[0]), m + 1,
 		      (size_t)(c - m - 1));
 	n = strtoull(c + 1, &end, 10);
@@ -66,13 +60,46 @@ static bool parse_name(const char *name, uint64_t *param)
 	return true;
 }
 
+/* A concrete EVENT-MODE-COUNT with no module or function: a probe made on
+ * demand (as DTrace's provide()); anything else matches the listed ones. */
+static bool concrete(struct node *pd)
+{
+	const char *name = pd_str(pd->pd_name);
+
+	return *name && !prov_has_glob(name) && !*pd_str(pd->pd_mod) &&
+	       !*pd_str(pd->pd_func);
+}
+
+/* The listed probes (cpc_events.h) pd matches; with host_probes, only the
+ * events this host opens (as the listing shows them). */
+static int listed_matches(struct dcc *cc, struct node *pd)
+{
+	char buf[64];
+	int n = 0;
+
+	if (!prov_glob(pd->pd_mod, "") || !prov_glob(pd->pd_func, ""))
+		return 0;
+	for (int ev = 0; ev < DTM_CPC_NEVENTS; ev++) {
+		dtm_cpc_listed_name(ev, buf, sizeof(buf));
+		if (prov_glob(pd->pd_name, buf) &&
+		    (!cc->opts.host_probes || dtm_cpc_event_opens(ev)))
+			n++;
+	}
+	return n;
+}
+
+/* A glob gets param 0: dload expands it into the listed probes it matches
+ * (loader/prov_perf.c), each with its own event. */
 static bool cpc_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 {
-	if (!prov_glob(pd->pd_prov, "cpc") || *pd_str(pd->pd_mod) ||
-	    *pd_str(pd->pd_func))
+	if (!prov_glob(pd->pd_prov, "cpc"))
 		return false;
-	if (!parse_name(pd_str(pd->pd_name), &pp->param))
+	if (concrete(pd)) {
+		if (!parse_name(pd_str(pd->pd_name), &pp->param))
+			return false;
+	} else if ((pp->nprobes = listed_matches(cc, pd)) == 0) {
 		return false;
+	}
 	pp->section = "perf_event";
 	return true;
 }

@@ -11,50 +11,49 @@
  * whose first parameter is void *__data and the rest the tracepoint's
  * arguments.  The kernel refuses to attach a program that reads past the
  * last argument, so without a concrete NAME whose typedef is known (a
- * glob, no BTF) the prologue reads no argument at all.  The events that
- * ftrace makes up (categories syscalls and ftrace) are not tracepoints.  dload attaches
+ * glob, no BTF) the prologue reads no argument at all.  The probes are
+ * those DTrace lists (include/dload/tp_events.h: available_events less
+ * the syscalls, kprobes, uprobes and dt_* groups), as dload resolves and
+ * lists them; globs (an empty name too) match among them.  dload attaches
  * the program with the probe id as cookie (kernel 6.10+).
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "dload/tp_events.h"
 
 #include "cg.h"
 #include "prov.h"
 #include "types.h"
 
-#define EVENTS_DIR	"/sys/kernel/tracing/events"
+#define TRACEFS	"/sys/kernel/tracing"
 
-/* The ftrace-made events (syscalls:*, ftrace:*) have no raw tracepoint. */
-static bool no_rawtp(const char *cat)
+struct count {
+	struct node *pd;
+	int n;
+};
+
+static int count_one(void *arg, const char *grp, const char *ev)
 {
-	return !strcmp(cat, "syscalls") || !strcmp(cat, "ftrace");
+	struct count *c = arg;
+
+	if (!dtm_tp_group_skipped(grp) && prov_glob(c->pd->pd_mod, grp) &&
+	    prov_glob(c->pd->pd_name, ev))
+		c->n++;
+	return 0;
 }
 
-/* Events named like pattern name in the categories globbed by cat;
- * -1 when tracefs cannot be read. */
-static int count_events(const char *cat, const char *name)
+/* The listed probes rawtp:GROUP::EVENT pd names (tp_events.h, the events
+ * dload resolves and lists); -1 when tracefs cannot be read. */
+static int count_events(struct node *pd)
 {
-	char path[512];
-	struct dirent *de;
-	DIR *d = opendir(EVENTS_DIR);
-	int n = 0, k;
+	struct count c = { pd, 0 };
 
-	if (!d)
-		return -1;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.' || no_rawtp(de->d_name) ||
-		    !prov_glob(cat, de->d_name))
-			continue;
-		snprintf(path, sizeof(path), EVENTS_DIR "/%s", de->d_name);
-		k = prov_count_dir(path, "", name);
-		n += k > 0 ? k : 0;
-	}
-	closedir(d);
-	return n;
+	return dtm_tp_events(TRACEFS, count_one, &c) < 0 ? -1 : c.n;
 }
 
+/* An empty name is every event ("raw_tp": dload attaches each itself). */
 static bool rawtp_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 {
 	const char *name = pd_str(pd->pd_name);
@@ -63,16 +62,16 @@ static bool rawtp_match(struct dcc *cc, struct node *pd, struct prov_probe *pp)
 
 	if (!*pd_str(pd->pd_prov) || !prov_glob(pd->pd_prov, "rawtp"))
 		return false;
-	if (!*name || *pd_str(pd->pd_func))
+	if (!prov_glob(pd->pd_func, ""))
 		return false;
 	if (cc->opts.host_probes) {
-		n = count_events(pd_str(pd->pd_mod), name);
+		n = count_events(pd);
 		if (n == 0)
 			return false;
 		if (n > 0)
 			pp->nprobes = n;
 	}
-	snprintf(sec, sizeof(sec), "raw_tp/%s", name);
+	snprintf(sec, sizeof(sec), *name ? "raw_tp/%s" : "raw_tp", name);
 	pp->section = dcc_intern(cc, sec);
 	return true;
 }

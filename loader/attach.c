@@ -291,16 +291,21 @@ static int attach_bind(struct dload_obj *o, const struct dl_bind *b,
 int dl_attach_all(struct dload_obj *o)
 {
 	bool *enabled = calloc(o->ncprobes + 1, sizeof(*enabled));
+	uint32_t *order = calloc(o->nbinds + 1, sizeof(*order));
 	int err = 0, n = 0;
 
-	if (!enabled)
+	if (!enabled || !order || dl_chain_order(o, order)) {
+		free(enabled);
+		free(order);
 		return dl_err(o, -ENOMEM, "out of memory");
+	}
 	err = dl_chain_fill(o);	/* before the first program can fire */
-	for (uint32_t b = 0; !err && b < o->nbinds; b++)
-		err = attach_bind(o, &o->binds[b], enabled);
+	for (uint32_t b = 0; !err && b < o->nbinds; b++)	/* chain.c's order */
+		err = attach_bind(o, &o->binds[order[b]], enabled);
 	for (uint32_t i = 0; i < o->ncprobes; i++)
 		n += enabled[i];
 	free(enabled);
+	free(order);
 	if (err) {
 		dl_detach_all(o);
 		return err;

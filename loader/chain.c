@@ -12,6 +12,13 @@
  * DTM_CHAIN_MAX-th program starts a new chain, attached on its own.  An
  * object without the map (older dcc, or no such program) attaches every
  * bind as before.
+ *
+ * Attach order (dl_chain_order): the kernel runs the uprobe consumers of
+ * one address last-attached first, so with several chain heads on one
+ * pid or usdt probe (more than DTM_CHAIN_MAX clauses, or no chain map),
+ * attaching them in clause order would run clauses 34.. before 1..33.
+ * The heads of one such probe are therefore attached in reverse clause
+ * order; everything else in bind order.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -75,6 +82,57 @@ static int chain_plan(struct dload_obj *o)
 			continue;
 		b->chained = true;
 		p->next = ix[i] + 1;
+	}
+	free(ix);
+	return 0;
+}
+
+/* Does the kernel run the separately attached programs of b's probe
+ * last-attached first?  (uprobes: pid, usdt) */
+static bool lifo_probe(const struct dload_obj *o, const struct dl_bind *b)
+{
+	uint32_t kind = o->cprobes[b->prid].kind;
+
+	return kind == DTM_PROV_PID || kind == DTM_PROV_USDT;
+}
+
+/* Reverse the chain heads of one probe, the binds ix[from..to) (in
+ * epid order), within the attach order: the slots they take in bind
+ * order get them last clause first. */
+static void reverse_heads(const struct dload_obj *o, const uint32_t *ix,
+			  uint32_t from, uint32_t to, uint32_t *order)
+{
+	uint32_t i = from, j = to;
+
+	for (;;) {
+		while (i < j && o->binds[ix[i]].chained)
+			i++;
+		while (j > i && o->binds[ix[j - 1]].chained)
+			j--;
+		if (j - i < 2)
+			return;
+		order[ix[i]] = ix[j - 1];	/* epid order = bind order */
+		order[ix[j - 1]] = ix[i];
+		i++, j--;
+	}
+}
+
+int dl_chain_order(const struct dload_obj *o, uint32_t *order)
+{
+	uint32_t *ix = calloc(o->nbinds + 1, sizeof(*ix)), from = 0;
+
+	if (!ix)
+		return -ENOMEM;
+	for (uint32_t i = 0; i < o->nbinds; i++)
+		order[i] = ix[i] = i;
+	qsort_r(ix, o->nbinds, sizeof(*ix), by_probe, o->binds);
+	for (uint32_t i = 1; i <= o->nbinds; i++) {
+		if (i < o->nbinds &&
+		    o->binds[ix[i]].prid == o->binds[ix[from]].prid)
+			continue;
+		if (lifo_probe(o, &o->binds[ix[from]]))
+			reverse_heads(o, ix, from, i, order);
+		from = i;
 	}
 	free(ix);
 	return 0;

@@ -193,6 +193,9 @@ int dl_attach_all(struct dload_obj *o);
  * maps (before loading), fill the maps (after loading) */
 int dl_chain_size(struct dload_obj *o);
 int dl_chain_fill(struct dload_obj *o);
+/* The order to attach the binds in: order[k] = the k-th bind to attach
+ * (the chain heads of a uprobe in reverse clause order); -ENOMEM */
+int dl_chain_order(const struct dload_obj *o, uint32_t *order);
 void dl_detach_all(struct dload_obj *o);
 struct bpf_program *dl_prog(struct dload_obj *o, uint32_t epid);
 char *dl_desc(const struct dload_obj *o, const struct dtm_probe *p,

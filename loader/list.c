@@ -15,8 +15,9 @@
  *   io, proc, sched   the tracepoint-based probes of dep_probes.h whose
  *             tracepoint exists, module vmlinux
  *   profile   profile-N and tick-N: DTrace's standard set
- *   sdt       every tracepoint CATEGORY::EVENT of available_events except
- *             the syscalls, kprobes and uprobes groups (as DTrace does)
+ *   rawtp     every tracepoint CATEGORY::EVENT of available_events except
+ *             the groups tp_events.h skips (as DTrace does)
+ *   sdt       the same tracepoints as rawtp
  *   syscall   vmlinux:NAME:entry|return from the syscalls group
  *   usdt      (on request) PROVIDERpid:MODULE:FUNCTION:NAME for every
  *             .note.stapsdt probe in the executable objects mapped by
@@ -25,8 +26,8 @@
  *
  * For -v, the stability attributes are DTrace's per provider, and the
  * argument types come from the tracefs format files (syscall, sdt), from
- * DTrace's signatures (io, proc, sched) or from the note's argument sizes
- * (usdt).
+ * DTrace's signatures (io, proc, sched), from the note's argument sizes
+ * (usdt) or from the kernel BTF typedef btf_trace_EVENT (rawtp).
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -34,6 +35,7 @@
 #include <fnmatch.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +44,12 @@
 
 #include <linux/perf_event.h>
 
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "dload/cpc_events.h"
 #include "dload/dep_probes.h"
+#include "dload/tp_events.h"
 #include "internal.h"
 
 #define NT_STAPSDT	3
@@ -132,26 +139,16 @@ static int add_dtrace(struct dload_probes *l)
 	return err;
 }
 
-/* cpc: the software events dcc's prov_cpc.c knows, if this host opens them */
+/* cpc: the software events of cpc_events.h (dcc's too) this host opens */
 static int add_cpc(struct dload_probes *l)
 {
-	static const char *const ev[] = {
-		"cpu_clock", "task_clock", "page_faults", "context_switches",
-		"cpu_migrations", "minor_faults", "major_faults",
-		"alignment_faults", "emulation_faults",
-	};	/* indexed by PERF_COUNT_SW_* */
-	struct perf_event_attr a = { .size = sizeof(a), .type = PERF_TYPE_SOFTWARE };
 	char name[64];
-	int err = 0, fd;
+	int err = 0;
 
-	for (size_t i = 0; !err && i < sizeof(ev) / sizeof(ev[0]); i++) {
-		a.config = i;
-		fd = syscall(SYS_perf_event_open, &a, -1, 0, -1,
-			     PERF_FLAG_FD_CLOEXEC);
-		if (fd < 0)
+	for (int ev = 0; !err && ev < DTM_CPC_NEVENTS; ev++) {
+		if (!dtm_cpc_event_opens(ev))
 			continue;
-		close(fd);
-		snprintf(name, sizeof(name), "%s-all-1000000000", ev[i]);
+		dtm_cpc_listed_name(ev, name, sizeof(name));
 		err = add(l, DTM_PROV_CPC, "cpc", "", "", name);
 	}
 	return err;
@@ -209,43 +206,45 @@ static int add_dep(struct dload_probes *l, const char *prov)
 	return err;
 }
 
-static bool sdt_group_skipped(const char *grp)
+/* add_events: which provider's probes the available_events lines give */
+enum ev_prov { EV_RAWTP, EV_SDT, EV_SYSCALL };
+
+struct ev_walk {
+	struct dload_probes *l;
+	enum ev_prov which;
+};
+
+static int add_event(void *arg, const char *grp, const char *ev)
 {
-	return !strcmp(grp, "syscalls") || !strcmp(grp, "kprobes") ||
-	       !strcmp(grp, "uprobes") || !strncmp(grp, "dt_", 3);
+	struct ev_walk *w = arg;
+
+	if (w->which == EV_SYSCALL) {
+		if (strcmp(grp, "syscalls"))
+			return 0;
+		if (!strncmp(ev, "sys_enter_", 10))
+			return add(w->l, DTM_PROV_SYSCALL, "syscall", "vmlinux",
+				   ev + 10, "entry");
+		if (!strncmp(ev, "sys_exit_", 9))
+			return add(w->l, DTM_PROV_SYSCALL, "syscall", "vmlinux",
+				   ev + 9, "return");
+		return 0;
+	}
+	if (dtm_tp_group_skipped(grp))
+		return 0;
+	return w->which == EV_SDT ?
+	       add(w->l, DTM_PROV_SDT, "sdt", grp, "", ev) :
+	       add(w->l, DTM_PROV_RAWTP, "rawtp", grp, "", ev);
 }
 
-/* The syscall (syscalls) or sdt (the other groups) lines of
- * available_events, in file order. */
-static int add_events(struct dload_probes *l, bool syscalls)
+/* The rawtp or sdt probes (every group but the skipped ones of
+ * tp_events.h, as DTrace) or the syscall ones (the syscalls group) of the
+ * lines of available_events, in file order. */
+static int add_events(struct dload_probes *l, enum ev_prov which)
 {
-	char path[512], line[512];
-	FILE *f;
-	int err = 0;
+	struct ev_walk w = { l, which };
+	int err = dtm_tp_events(l->root, add_event, &w);
 
-	snprintf(path, sizeof(path), "%s/available_events", l->root);
-	if (!(f = fopen(path, "r")))
-		return 0;
-	while (!err && fgets(line, sizeof(line), f)) {
-		char *ev = strchr(line, ':');
-
-		line[strcspn(line, "\n")] = 0;
-		if (!ev)
-			continue;
-		*ev++ = 0;
-		if (!syscalls && !sdt_group_skipped(line))
-			err = add(l, DTM_PROV_SDT, "sdt", line, "", ev);
-		else if (syscalls && !strcmp(line, "syscalls") &&
-			 !strncmp(ev, "sys_enter_", 10))
-			err = add(l, DTM_PROV_SYSCALL, "syscall", "vmlinux",
-				  ev + 10, "entry");
-		else if (syscalls && !strcmp(line, "syscalls") &&
-			 !strncmp(ev, "sys_exit_", 9))
-			err = add(l, DTM_PROV_SYSCALL, "syscall", "vmlinux",
-				  ev + 9, "return");
-	}
-	fclose(f);
-	return err;
+	return err == -ENOMEM ? err : 0;	/* no tracefs: no probes */
 }
 
 /* fbt: only where the kernel can attach to functions, by kprobes or
@@ -675,11 +674,13 @@ static int add_kernel(struct dload_probes *l)
 	if (!err)
 		err = add_profile(l);
 	if (!err)
+		err = add_events(l, EV_RAWTP);
+	if (!err)
 		err = add_dep(l, "sched");
 	if (!err)
-		err = add_events(l, false);
+		err = add_events(l, EV_SDT);
 	if (!err)
-		err = add_events(l, true);
+		err = add_events(l, EV_SYSCALL);
 	return err;
 }
 
@@ -785,6 +786,8 @@ static const struct pattr *pattr_of(uint32_t kind)
 
 	if (kind == DTM_PROV_TICK || kind == DTM_PROV_CPC)
 		kind = DTM_PROV_PROFILE;	/* DTrace gives cpc profile's */
+	if (kind == DTM_PROV_RAWTP)
+		kind = DTM_PROV_SDT;		/* and rawtp sdt's */
 	for (i = 0; pattrs[i].kind && pattrs[i].kind != kind; i++)
 		;
 	return &pattrs[i];
@@ -909,6 +912,73 @@ static int usdt_types(const char *spec, char types[][128], int max)
 	return n;
 }
 
+static void emit_decl(void *ctx, const char *fmt, va_list ap)
+{
+	vfprintf(ctx, fmt, ap);
+}
+
+/* The C spelling of BTF type id ("struct task_struct *"), as DTrace's
+ * ctf_type_name() gives it. */
+static int btf_type_text(const struct btf *btf, uint32_t id, char *out,
+			 size_t len)
+{
+	LIBBPF_OPTS(btf_dump_emit_type_decl_opts, o, .field_name = "");
+	FILE *f = fmemopen(out, len, "w");
+	struct btf_dump *d;
+	int err;
+
+	if (!f)
+		return -errno;
+	d = btf_dump__new(btf, emit_decl, f, NULL);
+	err = libbpf_get_error(d);
+	if (!err) {
+		err = btf_dump__emit_type_decl(d, id, &o);
+		btf_dump__free(d);
+	}
+	fclose(f);	/* NUL-terminates out */
+	return err;
+}
+
+/* The kernel's BTF, loaded once (NULL if there is none). */
+static const struct btf *vmlinux_btf(void)
+{
+	static struct btf *btf;
+	static bool tried;
+
+	if (!tried) {
+		tried = true;
+		btf = btf__load_vmlinux_btf();
+		if (libbpf_get_error(btf))
+			btf = NULL;
+	}
+	return btf;
+}
+
+/* rawtp: the arguments of the FUNC_PROTO that the typedef btf_trace_EVENT
+ * points to, less its first (void *__data), as DTrace reads them; none
+ * without BTF. */
+static int rawtp_types(const struct dload_probe *p, char types[][128], int max)
+{
+	const struct btf *btf = vmlinux_btf();
+	const struct btf_type *t;
+	const struct btf_param *a;
+	char tn[256];
+	int id, n = 0;
+
+	snprintf(tn, sizeof(tn), "btf_trace_%s", p->name);
+	if (!btf || (id = btf__find_by_name_kind(btf, tn, BTF_KIND_TYPEDEF)) < 0)
+		return 0;
+	t = btf__type_by_id(btf, btf__resolve_type(btf, id));
+	if (!t || !btf_is_ptr(t) || !(t = btf__type_by_id(btf, t->type)) ||
+	    !btf_is_func_proto(t))
+		return 0;
+	a = btf_params(t);
+	for (int i = 1; i < btf_vlen(t) && n < max; i++)
+		if (btf_type_text(btf, a[i].type, types[n++], 128))
+			snprintf(types[n - 1], 128, "uint64_t");
+	return n;
+}
+
 int dload_probe__arg_types(const struct dload_probe *p, char types[][128],
 			   int max)
 {
@@ -928,6 +998,8 @@ int dload_probe__arg_types(const struct dload_probe *p, char types[][128],
 		return dep_types(p, types, max);
 	case DTM_PROV_USDT:
 		return usdt_types(p->argspec, types, max);
+	case DTM_PROV_RAWTP:
+		return rawtp_types(p, types, max);
 	}
 	return 0;
 }

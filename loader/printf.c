@@ -17,6 +17,12 @@
  *   - %p prints like %x (no 0x), %a/%A print symbols, %Y/%T times, %S an
  *     escaped string, %@ the value of the aggregation being printed.
  * Each conversion character dispatches through a table of handlers.
+ * Speed (one record is one printf in the usual script): the text of one
+ * printf is gathered in a buffer and written with one fwrite; the integer
+ * conversions and %s are formatted here directly, by printf's own rules
+ * (tests/unit/test_output.c compares them with the C library); the rest,
+ * and the unusual flags (' and # where it means nothing), go through
+ * vfprintf after the buffer is written out.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -45,6 +51,16 @@ struct pf_conv {
 #define PF_DYNP		0x080
 #define PF_AGG		0x100
 
+/* Write combining: the text of one printf goes out in one fwrite (one
+ * stream lock) instead of one stdio call per piece.  Conversions that
+ * still go through vfprintf flush it first, so the order never changes. */
+#define PF_BUFSZ 1024
+
+struct pf_buf {
+	size_t len;
+	char b[PF_BUFSZ];
+};
+
 /* Where conversions take their data from. */
 struct pf_state {
 	struct dlo_ctx *c;
@@ -56,6 +72,7 @@ struct pf_state {
 	const int64_t *const *vals;	/* printa: their combined values */
 	int naggs;
 	int cur;			/* the one the next %@ prints */
+	struct pf_buf buf;		/* text not yet written to out */
 };
 
 typedef int (*pf_fn)(struct pf_state *st, const struct pf_conv *cv,
@@ -102,6 +119,50 @@ static int arg_int(struct pf_state *st, int *out)
 }
 
 /* ---- output helpers ----------------------------------------------- */
+
+/* Write out the combined text. */
+static int buf_flush(struct pf_state *st)
+{
+	size_t n = st->buf.len;
+
+	st->buf.len = 0;
+	if (n && fwrite(st->buf.b, 1, n, st->out) != n)
+		return -EIO;
+	return 0;
+}
+
+/* Append n bytes (written through at once when they do not fit). */
+static int buf_put(struct pf_state *st, const char *s, size_t n)
+{
+	if (n > PF_BUFSZ - st->buf.len) {
+		if (buf_flush(st))
+			return -EIO;
+		if (n > PF_BUFSZ)
+			return fwrite(s, 1, n, st->out) == n ? 0 : -EIO;
+	}
+	memcpy(st->buf.b + st->buf.len, s, n);
+	st->buf.len += n;
+	return 0;
+}
+
+/* Append n copies of ch. */
+static int buf_pad(struct pf_state *st, char ch, size_t n)
+{
+	while (n) {
+		size_t k;
+
+		if (st->buf.len == PF_BUFSZ && buf_flush(st))
+			return -EIO;
+		k = PF_BUFSZ - st->buf.len;
+		if (k > n)
+			k = n;
+		memset(st->buf.b + st->buf.len, ch, k);
+		st->buf.len += k;
+		n -= k;
+	}
+	return 0;
+}
+
 
 static int emit(FILE *out, const char *spec, const char *conv, ...)
 {
@@ -378,6 +439,148 @@ static const pf_fn pf_table[128] = {
 	['k'] = pf_stack,
 };
 
+/* ---- direct formatting of the common conversions ------------------ */
+
+/* Flags that change what a conversion prints. */
+#define PF_OUTFLAGS	(PF_ALT | PF_ZPAD | PF_LEFT | PF_SPOS | PF_GROUP | PF_SPACE)
+/* Widths beyond this go through vfprintf (its limits and errors). */
+#define PF_FAST_WMAX	65536
+
+/* A resolved integer conversion: what printf would be given. */
+struct pf_int {
+	char conv;		/* d, u, o, x or X */
+	bool neg;		/* signed conversion of a negative value */
+	uint64_t mag;		/* magnitude */
+};
+
+/* Digits of v in the conversion's base, right-aligned before end (24
+ * bytes are enough); the number of digits.  Constant divisors: the
+ * compiler turns them into multiplications and shifts. */
+static size_t int_digits(char *end, const struct pf_int *v)
+{
+	const char *xd = v->conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+	uint64_t m = v->mag;
+	char *d = end;
+
+	if (v->conv == 'x' || v->conv == 'X')
+		do *--d = xd[m & 15]; while ((m >>= 4));
+	else if (v->conv == 'o')
+		do *--d = (char)('0' + (m & 7)); while ((m >>= 3));
+	else
+		do *--d = (char)('0' + m % 10); while ((m /= 10));
+	return (size_t)(end - d);
+}
+
+/* printf's rules for "%<flags><width>[.<prec>]<conv>" of an integer:
+ * prefix (sign or 0x), precision zeros, digits, then the padding: spaces
+ * on the left, zeros after the prefix ('0' without a precision) or spaces
+ * on the right ('-', which wins over '0'). */
+static int put_int(struct pf_state *st, unsigned flags, size_t width,
+		   int prec, const struct pf_int *v)
+{
+	char dig[24], pre[2];
+	size_t nd = int_digits(dig + sizeof(dig), v), npre = 0, zeros, total, pad;
+	bool left = flags & PF_LEFT;
+	int err;
+
+	if (v->conv == 'd')
+		pre[0] = v->neg ? '-' : flags & PF_SPOS ? '+' : ' ',
+		npre = v->neg || (flags & (PF_SPOS | PF_SPACE));
+	else if ((flags & PF_ALT) && v->mag && (v->conv == 'x' || v->conv == 'X'))
+		pre[0] = '0', pre[1] = v->conv, npre = 2;
+	zeros = prec > 0 && (size_t)prec > nd ? (size_t)prec - nd : 0;
+	if ((flags & PF_ALT) && v->conv == 'o' && !zeros &&
+	    dig[sizeof(dig) - nd] != '0')
+		zeros = 1;
+	total = npre + zeros + nd;
+	pad = width > total ? width - total : 0;
+	if (!left && !((flags & PF_ZPAD) && prec <= 0))
+		err = buf_pad(st, ' ', pad), pad = 0;
+	else if (!left)
+		zeros += pad, pad = 0;
+	err = buf_put(st, pre, npre);
+	err = err ? err : buf_pad(st, '0', zeros);
+	err = err ? err : buf_put(st, dig + sizeof(dig) - nd, nd);
+	return err ? err : buf_pad(st, ' ', pad);
+}
+
+/* The integer conversions as pf_dint/pf_uint do them: 1 if printed
+ * here, 0 to leave it to them (unusual flags), -EINVAL for a bad arg. */
+static int fast_int(struct pf_state *st, const struct pf_conv *cv,
+		    unsigned flags, size_t width, int prec,
+		    const struct dlo_arg *a)
+{
+	bool sign = (cv->conv == 'd' || cv->conv == 'i') && arg_signed(a);
+	struct pf_int v = { .conv = cv->conv == 'p' ? 'x' : cv->conv };
+	uint32_t size = a->rec->size;
+	int64_t x;
+	int err;
+
+	if ((flags & PF_GROUP) || ((flags & PF_ALT) && strchr("diu", v.conv)))
+		return 0;
+	if (a->rec->kind == DTM_K_STRING || dlo_read_int(a->data, size, sign, &x))
+		return -EINVAL;
+	if (v.conv == 'i' || v.conv == 'd')
+		v.conv = sign ? 'd' : 'u';
+	if (sign) {
+		x = size == 8 ? x : (int32_t)x;
+		v.neg = x < 0;
+		v.mag = v.neg ? -(uint64_t)x : (uint64_t)x;
+	} else {
+		v.mag = size == 8 ? (uint64_t)x : (uint32_t)x;
+	}
+	err = put_int(st, flags, width, prec, &v);
+	return err ? err : 1;
+}
+
+/* %s of a string: at most prec bytes up to the NUL, padded to width. */
+static int fast_str(struct pf_state *st, unsigned flags, size_t width,
+		    int prec, const struct dlo_arg *a)
+{
+	size_t n, pad;
+	int err;
+
+	if ((flags & ~PF_LEFT) ||
+	    (a->rec->kind != DTM_K_STRING && a->rec->kind != DTM_K_BYTES))
+		return 0;
+	n = strnlen(a->data, a->rec->size);
+	if (prec > 0 && n > (size_t)prec)
+		n = (size_t)prec;
+	pad = width > n ? width - n : 0;
+	if (!(flags & PF_LEFT) && (err = buf_pad(st, ' ', pad)))
+		return err;
+	if ((err = buf_put(st, a->data, n)))
+		return err;
+	if ((flags & PF_LEFT) && (err = buf_pad(st, ' ', pad)))
+		return err;
+	return 1;
+}
+
+/* The conversions printed without vfprintf: 1 if done, 0 if not, or
+ * -errno.  width and prec as resolved (a negative width: '-'). */
+static int fast_conv(struct pf_state *st, const struct pf_conv *cv,
+		     int width, int prec, const struct dlo_arg *a)
+{
+	unsigned flags = cv->flags & PF_OUTFLAGS;
+	size_t w;
+
+	if (width < -PF_FAST_WMAX || width > PF_FAST_WMAX)
+		return 0;
+	if (width < 0)
+		flags |= PF_LEFT;
+	w = (size_t)abs(width);
+	if (flags & PF_LEFT)
+		flags &= ~PF_ZPAD;
+	switch (cv->conv) {
+	case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'p':
+		return fast_int(st, cv, flags, w, prec, a);
+	case 's':
+		return fast_str(st, flags, w, prec, a);
+	default:
+		return 0;
+	}
+}
+
 /* ---- %@: the aggregation value ------------------------------------ */
 
 static int pf_aggval(struct pf_state *st, const struct pf_conv *cv,
@@ -495,49 +698,56 @@ static void build_spec(char *spec, size_t len, const struct pf_conv *cv,
 
 static int do_conv(struct pf_state *st, const struct pf_conv *cv)
 {
-	int width = cv->width, prec = cv->prec;
-	const struct dlo_arg *a;
+	int width = cv->width, prec = cv->prec, err;
+	const struct dlo_arg *a = NULL;
 	char spec[48];
-	pf_fn fn;
+	pf_fn fn = NULL;
 
 	if (cv->conv == '%')
-		return fputc('%', st->out) == EOF ? -EIO : 0;
+		return buf_put(st, "%", 1);
 	if ((cv->flags & PF_DYNW) && arg_int(st, &width))
 		return -EINVAL;
 	if ((cv->flags & PF_DYNP) && arg_int(st, &prec))
 		return -EINVAL;
+	if (!(cv->flags & PF_AGG)) {
+		fn = (unsigned char)cv->conv < 128 ?
+		     pf_table[(unsigned char)cv->conv] : NULL;
+		a = next_arg(st);
+		if (!fn || !a)
+			return -EINVAL;
+		err = fast_conv(st, cv, width, prec, a);
+		if (err)
+			return err < 0 ? err : 0;
+	}
+	if ((err = buf_flush(st)))
+		return err;
 	build_spec(spec, sizeof(spec), cv, width, prec);
 	if (cv->flags & PF_AGG)
 		return st->naggs ? pf_aggval_next(st, cv, spec) : -EINVAL;
-	fn = (unsigned char)cv->conv < 128 ? pf_table[(unsigned char)cv->conv] : NULL;
-	a = next_arg(st);
-	if (!fn || !a)
-		return -EINVAL;
 	return fn(st, cv, spec, a);
 }
 
 static int pf_run(struct pf_state *st, const char *fmt)
 {
-	const char *p = fmt;
+	const char *p = fmt, *q;
 	struct pf_conv cv;
-	int err;
+	int err = 0;
 
-	while (*p) {
-		const char *q = strchr(p, '%');
-		size_t n = q ? (size_t)(q - p) : strlen(p);
-
-		if (n && fwrite(p, 1, n, st->out) != n)
-			return -EIO;
-		if (!q)
+	while (*p && !err) {
+		for (q = p; *q && *q != '%'; q++)
+			;
+		if (q != p && (err = buf_put(st, p, (size_t)(q - p))))
+			break;
+		if (!*q)
 			break;
 		p = parse_conv(q + 1, &cv);
-		if (!cv.conv)
-			return -EINVAL;
-		err = do_conv(st, &cv);
-		if (err)
-			return err;
+		err = cv.conv ? do_conv(st, &cv) : -EINVAL;
 	}
-	return 0;
+	if (err) {
+		buf_flush(st);
+		return err;
+	}
+	return buf_flush(st);
 }
 
 int dlo_pf_format_multi(struct dlo_ctx *c, FILE *out, const char *fmt,
@@ -545,10 +755,18 @@ int dlo_pf_format_multi(struct dlo_ctx *c, FILE *out, const char *fmt,
 			const struct dlo_agginfo *ais,
 			const int64_t *const *vals, int naggs)
 {
-	struct pf_state st = {
-		.c = c, .out = out, .args = args, .nargs = nargs,
-		.ais = ais, .vals = vals, .naggs = ais && vals ? naggs : 0,
-	};
+	struct pf_state st;	/* not zeroed as a whole: buf is large */
+
+	st.c = c;
+	st.out = out;
+	st.args = args;
+	st.nargs = nargs;
+	st.next = 0;
+	st.ais = ais;
+	st.vals = vals;
+	st.naggs = ais && vals ? naggs : 0;
+	st.cur = 0;
+	st.buf.len = 0;
 
 	return pf_run(&st, fmt ? fmt : "");
 }

@@ -12,7 +12,8 @@
  * the perf event fd and closes it on detach.  A cpc probe opens its event
  * (DTM_CPC_EVENT/MODE/PERIOD of dtm_probe.param) on every online CPU; as in
  * DTrace, CPUs where it cannot be opened are skipped, and it is an error
- * only when no CPU takes it.
+ * only when no CPU takes it.  A cpc glob expands into the listed probes it
+ * matches (EVENT-all-1000000000, include/dload/cpc_events.h).
  */
 #include <errno.h>
 #include <linux/perf_event.h>
@@ -24,6 +25,7 @@
 
 #include <bpf/libbpf.h>
 
+#include "dload/cpc_events.h"
 #include "internal.h"
 
 #define DL_TICK_CPU 0
@@ -148,12 +150,50 @@ static int tick_attach(struct dload_obj *o, struct bpf_program *prog,
 	return attach_cpu(o, prog, cp, prid, DL_TICK_CPU);
 }
 
+/* A concrete name with no module or function: made on demand from its
+ * EVENT-MODE-COUNT (dcc parsed it into p->param). */
+static bool cpc_concrete(const struct dl_meta *m, const struct dtm_probe *p)
+{
+	const char *name = dl_str(m, p->name);
+
+	return *name && !strpbrk(name, "*?[") && !*dl_str(m, p->module) &&
+	       !*dl_str(m, p->function);
+}
+
+/* Anything else matches the listed probes (cpc_events.h), as dcc's
+ * prov_cpc.c and the listing have them: EVENT-all-1000000000 for each
+ * event that opens here. */
+static int cpc_listed(struct dload_obj *o, uint32_t epid,
+		      const struct dtm_probe *p)
+{
+	const struct dl_meta *m = &o->meta;
+	char name[64];
+	int err = 0, n = 0;
+
+	if (!dl_glob(dl_str(m, p->module), "") ||
+	    !dl_glob(dl_str(m, p->function), ""))
+		return 0;
+	for (int ev = 0; !err && ev < DTM_CPC_NEVENTS; ev++) {
+		dtm_cpc_listed_name(ev, name, sizeof(name));
+		if (!dl_glob(dl_str(m, p->name), name) || !dtm_cpc_event_opens(ev))
+			continue;
+		err = dl_bind_probe(o, epid, DTM_PROV_CPC, "cpc", "", "", name,
+				    NULL, DTM_CPC_PARAM(ev, DTM_CPC_ALL,
+							DTM_CPC_LISTED_PERIOD), 0);
+		n++;
+	}
+	return err ? err : n;
+}
+
 static int cpc_resolve(struct dload_obj *o, uint32_t epid,
 		       const struct dtm_probe *p)
 {
-	int err = dl_bind_probe(o, epid, DTM_PROV_CPC, "cpc", "", "",
-				dl_str(&o->meta, p->name), NULL, p->param, 0);
+	int err;
 
+	if (!cpc_concrete(&o->meta, p))
+		return cpc_listed(o, epid, p);
+	err = dl_bind_probe(o, epid, DTM_PROV_CPC, "cpc", "", "",
+			    dl_str(&o->meta, p->name), NULL, p->param, 0);
 	return err ? err : 1;
 }
 

@@ -4,14 +4,14 @@
  * tracepoints.
  *
  * rawtp:CATEGORY::NAME resolves CATEGORY and NAME (globs, empty = any)
- * against the events of tracefs (less the ftrace-made categories syscalls
- * and ftrace, which have no raw tracepoint); the concrete probes are named
+ * against the events DTrace lists as rawtp probes (include/dload/
+ * tp_events.h: available_events less the syscalls, kprobes, uprobes and
+ * dt_* groups), as the listing does; the concrete probes are named
  * rawtp:CATEGORY::EVENT.  Each match is attached to the raw tracepoint
  * EVENT with BPF_RAW_TRACEPOINT_OPEN, the prid as the link's cookie
  * (kernel 6.10+; libbpf 1.1 has no option for it, so the command is
  * issued directly and the link kept as a plain fd).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +21,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "dload/tp_events.h"
 #include "internal.h"
 
 /* BPF_RAW_TRACEPOINT_OPEN's attributes with the cookie of kernel 6.10 */
@@ -34,61 +35,43 @@ union rawtp_attr {
 	uint8_t size[128];
 };
 
-/* The ftrace-made events (syscalls:*, ftrace:*) have no raw tracepoint. */
-static bool no_rawtp(const char *cat)
-{
-	return !strcmp(cat, "syscalls") || !strcmp(cat, "ftrace");
-}
+struct resolve {
+	struct dload_obj *o;
+	uint32_t epid;
+	const struct dtm_probe *p;
+	int n;
+};
 
-static int rawtp_category(struct dload_obj *o, uint32_t epid,
-			  const struct dtm_probe *p, const char *dir,
-			  const char *cat)
+static int resolve_one(void *arg, const char *grp, const char *ev)
 {
-	const char *prov = dl_str(&o->meta, p->provider);
-	char path[640];
-	struct dirent *de;
-	DIR *d;
-	int err, n = 0;
+	struct resolve *r = arg;
+	const struct dl_meta *m = &r->o->meta;
+	const char *prov = dl_str(m, r->p->provider);
+	int err;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, cat);
-	if (!(d = opendir(path)))
+	if (dtm_tp_group_skipped(grp) || !dl_glob(dl_str(m, r->p->module), grp) ||
+	    !dl_glob(dl_str(m, r->p->name), ev))
 		return 0;
-	while (n >= 0 && (de = readdir(d))) {
-		if (de->d_name[0] == '.' ||
-		    !dl_glob(dl_str(&o->meta, p->name), de->d_name))
-			continue;
-		if (!*prov || strpbrk(prov, "*?["))
-			prov = "rawtp";
-		err = dl_bind_probe(o, epid, DTM_PROV_RAWTP, prov, cat, "",
-				    de->d_name, de->d_name, 0, 0);
-		n = err < 0 ? err : n + 1;
-	}
-	closedir(d);
-	return n;
+	if (!*prov || strpbrk(prov, "*?["))
+		prov = "rawtp";
+	err = dl_bind_probe(r->o, r->epid, DTM_PROV_RAWTP, prov, grp, "", ev,
+			    ev, 0, 0);
+	r->n++;
+	return err;
 }
 
 static int rawtp_resolve(struct dload_obj *o, uint32_t epid,
 			 const struct dtm_probe *p)
 {
-	char root[256], dir[320];
-	struct dirent *de;
-	DIR *d;
-	int err, n = 0;
+	struct resolve r = { o, epid, p, 0 };
+	char root[256];
+	int err;
 
-	if (dl_tracefs(root, sizeof(root)))
+	if (dl_tracefs(root, sizeof(root)) ||
+	    !dl_glob(dl_str(&o->meta, p->function), ""))
 		return 0;
-	snprintf(dir, sizeof(dir), "%s/events", root);
-	if (!(d = opendir(dir)))
-		return 0;
-	while (n >= 0 && (de = readdir(d))) {
-		if (de->d_name[0] == '.' || de->d_type != DT_DIR ||
-		    no_rawtp(de->d_name) || !dl_glob(dl_str(&o->meta, p->module), de->d_name))
-			continue;
-		err = rawtp_category(o, epid, p, dir, de->d_name);
-		n = err < 0 ? err : n + err;
-	}
-	closedir(d);
-	return n;
+	err = dtm_tp_events(root, resolve_one, &r);
+	return err == -ENOMEM || (err < 0 && r.n) ? err : r.n;
 }
 
 static int rawtp_attach(struct dload_obj *o, struct bpf_program *prog,

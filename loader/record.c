@@ -376,18 +376,24 @@ static int act_print(struct rec_walk *w, int i)
 	return 2;
 }
 
+/* printf(): the arguments of the usual few on the stack (no allocation
+ * per record). */
 static int act_printf(struct rec_walk *w, int i)
 {
 	const struct dtm_rec *it = &w->items[i];
-	int n = count_args(w, i, (int)it->arg);
-	struct dlo_arg *args;
+	int k, n = count_args(w, i, (int)it->arg);
+	struct dlo_arg stack_args[16], *args = stack_args;
 	int err;
 
-	err = collect_args(w, i + 1, n, &args);
-	if (err)
+	if (n > 16 && (err = collect_args(w, i + 1, n, &args)))
 		return err;
+	for (k = 0; n <= 16 && k < n; k++) {
+		args[k].rec = &w->items[i + 1 + k];
+		args[k].data = item_data(w, i + 1 + k);
+	}
 	err = dlo_printf(w->c, mstr(w->c, it->fmt), args, n);
-	free(args);
+	if (args != stack_args)
+		free(args);
 	return err < 0 ? err : 1 + n;
 }
 

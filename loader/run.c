@@ -117,6 +117,21 @@ static void on_fault(struct dload_obj *o, const void *data, size_t size)
 
 /* --- ring buffer ---------------------------------------------------------- */
 
+/* stdout into a pipe or a file: fully buffered in 64 KiB blocks (glibc
+ * would take the pipe's 4 KiB), still flushed after each poll batch.  Set
+ * at the first record; glibc writes out what was buffered before. */
+static void out_buffer(struct dload_obj *o)
+{
+	static char buf[1 << 16];
+	static bool set;
+
+	if (set || o->out.out != stdout)
+		return;
+	set = true;
+	if (!isatty(fileno(stdout)))
+		setvbuf(stdout, buf, _IOFBF, sizeof(buf));
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct dload_obj *o = ctx;
@@ -129,6 +144,7 @@ static int on_record(void *ctx, void *data, size_t size)
 		dl_diag(o, "bad record of %zu bytes ignored\n", size);
 		return 0;
 	}
+	out_buffer(o);
 	memcpy(&h, data, sizeof(h));
 	if (h.epid == DTM_EPID_FAULT) {
 		on_fault(o, data, size);
@@ -309,8 +325,15 @@ static bool done(struct dload_obj *o)
 	return (o->target_child || o->target_pid) && dl_target_exited(o);
 }
 
+/* After a poll that printed records, the next ones gather for this long
+ * before the next poll: a busy probe otherwise costs an epoll wakeup and a
+ * flush (a write) per handful of records.  DTrace itself reads its buffers
+ * only every switchrate (1 s by default). */
+#define DL_BATCH_NS 200000
+
 static int consume_loop(struct dload_obj *o)
 {
+	const struct timespec batch = { 0, DL_BATCH_NS };
 	int err, timeout = dl_syms_poll(o, poll_ms(o));
 
 	while (!done(o)) {
@@ -322,6 +345,8 @@ static int consume_loop(struct dload_obj *o)
 		check_drops(o);
 		dl_spec_poll(o);
 		timeout = dl_syms_poll(o, poll_ms(o));
+		if (err > 0)
+			nanosleep(&batch, NULL);
 	}
 	return 0;
 }

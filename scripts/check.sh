@@ -352,6 +352,10 @@ list_check "no match" 1 '^dload: failed to match nosuch:::: No probe matches des
 list_check "dtrace -l -P" 0 '^    3     dtrace {53}ERROR$' "$SAN/dtrace" -l -P dtrace
 list_check "dtrace -lv" 0 $'^\t\targs\\[1\\]: const char \\*$' "$SAN/dtrace" -lv -n syscall::openat:entry
 list_check "dtrace -l -f" 0 '^ +[0-9]+    syscall           vmlinux +read return$' "$SAN/dtrace" -l -f read
+list_check "cpc glob" 0 '^ +[0-9]+ +cpc {53}task_clock-all-1000000000$' "$SAN/dtrace" -l -n 'cpc:::*clock*'
+list_check "rawtp -l" 0 '^ +[0-9]+ +rawtp +sched +sched_switch$' "$SAN/dload" -l 'rawtp:::sched_sw*'
+list_check "rawtp -P" 0 '^ +[0-9]+ +rawtp +sched +sched_process_exec$' "$SAN/dtrace" -l -P rawtp
+list_check "rawtp -lv" 0 $'^\t\targs\\[1\\]: struct task_struct \\*$' "$SAN/dtrace" -lv -n rawtp:sched::sched_switch
 # USDT: uprog blocks on a fifo until we have listed it
 mkfifo "$TMP/fifo"
 "$OPT/progs/uprog" -w 1 <"$TMP/fifo" >/dev/null 2>&1 &

@@ -715,8 +715,157 @@ static void test_options(void)
 	check_int("opt flag on set", c.rawbytes, 1);
 }
 
+/* ---- printf against the C library -------------------------------- */
+
+/* What DTrace's rules make of "%<flags><width><prec><conv>" for an
+ * integer of size bytes: the C library's printf of the value as int,
+ * unsigned, long long or unsigned long long (%d of an unsigned: %u). */
+static void libc_int(char *buf, size_t len, const char *spec, char conv,
+		     int64_t v, uint32_t size, bool sign)
+{
+	char fmt[64];
+
+	sign = sign && (conv == 'd' || conv == 'i');
+	if ((conv == 'd' || conv == 'i') && !sign)
+		conv = 'u';
+	snprintf(fmt, sizeof(fmt), "%s%s%c", spec, size == 8 ? "ll" : "", conv);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (size == 8 && sign)
+		snprintf(buf, len, fmt, (long long)v);
+	else if (size == 8)
+		snprintf(buf, len, fmt, (unsigned long long)v);
+	else if (sign)
+		snprintf(buf, len, fmt, (int)v);
+	else
+		snprintf(buf, len, fmt, (unsigned)v);
+#pragma GCC diagnostic pop
+}
+
+/* One integer conversion through dlo_printf vs the C library; 0 if same. */
+static int diff_int(const char *spec, char conv, int64_t v, uint32_t size,
+		    bool sign)
+{
+	char fmt[64], want[512];
+	struct dtm_rec r = ir(size, sign);
+	int64_t x;
+	char *got;
+	int bad;
+
+	/* the stored bytes, read as the conversion does (%x: unsigned) */
+	dlo_read_int(&v, size, sign && (conv == 'd' || conv == 'i'), &x);
+	snprintf(fmt, sizeof(fmt), "<%s%c>", spec, conv);
+	got = fmt1(fmt, 1, &r, (const void *[]){ &v });
+	libc_int(want + 1, sizeof(want) - 2, spec, conv, x, size, sign);
+	want[0] = '<';
+	strcat(want, ">");
+	bad = !got || strcmp(got, want) != 0;
+	if (bad)
+		printf("FAIL printf %s (size %u%s, %lld): want %s got %s\n", fmt,
+		       size, sign ? " signed" : "", (long long)x, want,
+		       got ? got : "(null)");
+	free(got);
+	return bad;
+}
+
+/* Every combination of the flags # 0 - + space, a few widths and
+ * precisions, every integer conversion, sizes and signs. */
+static void test_printf_libc_ints(void)
+{
+	static const char flagch[] = "#0-+ ";
+	static const char *const wp[] = { "", "1", "7", "23", ".1", ".4",
+					  "9.3", "3.9", "12.12" };
+	static const int64_t vals[] = { 0, 1, -1, 42, -42, 255, 0x7fffffff,
+					INT64_MIN, INT64_MAX, -1234567890123LL };
+	static const uint32_t sizes[] = { 1, 2, 4, 8 };
+	int bad = 0, n = 0;
+
+	for (unsigned f = 0; f < 32; f++)
+		for (size_t w = 0; w < sizeof(wp) / sizeof(wp[0]); w++)
+			for (const char *c = "diuoxXp"; *c; c++)
+				for (size_t v = 0; v < sizeof(vals) / sizeof(vals[0]); v++)
+					for (size_t z = 0; z < 8; z++) {
+						char spec[32] = "%", *q = spec + 1;
+
+						for (int b = 0; b < 5; b++)
+							if (f & (1u << b))
+								*q++ = flagch[b];
+						strcpy(q, wp[w]);
+						bad += diff_int(spec, *c == 'p' ? 'x' : *c,
+								vals[v], sizes[z / 2], z & 1);
+						n++;
+					}
+	check_int("printf ints as libc", bad, 0);
+	(void)n;
+}
+
+/* %s with flags, widths and precisions, strings not NUL-terminated. */
+static void test_printf_libc_strings(void)
+{
+	static const char *const specs[] = { "%s", "%5s", "%-5s", "%.2s",
+		"%-8.3s", "%08s", "%0-8s", "%+6s", "% 6s", "%#6s", "%.20s",
+		"%1s", "%40s" };
+	static const char *const strs[] = { "", "a", "hello", "0123456789ab" };
+	char want[128], buf[8], fmt[32];
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++)
+		for (size_t j = 0; j < sizeof(strs) / sizeof(strs[0]); j++) {
+			struct dtm_rec r = sr(sizeof(buf));
+			char nul[sizeof(buf) + 1] = { 0 };
+			char *got;
+
+			memcpy(buf, strs[j], strnlen(strs[j], sizeof(buf)));
+			memset(buf + strnlen(strs[j], sizeof(buf)), 0,
+			       sizeof(buf) - strnlen(strs[j], sizeof(buf)));
+			memcpy(nul, buf, sizeof(buf));
+			snprintf(fmt, sizeof(fmt), "[%s]", specs[i]);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+			snprintf(want, sizeof(want), fmt, nul);
+#pragma GCC diagnostic pop
+			got = fmt1(fmt, 1, &r, (const void *[]){ buf });
+			if (!got || strcmp(got, want)) {
+				printf("FAIL printf %s of \"%s\": want %s got %s\n",
+				       fmt, nul, want, got ? got : "(null)");
+				bad++;
+			}
+			free(got);
+		}
+	check_int("printf strings as libc", bad, 0);
+}
+
+/* Long text and wide padding cross the engine's write-combining buffer. */
+static void test_printf_long(void)
+{
+	char lit[3000], want[12000], str[600];
+	struct dtm_rec r[3] = { ir(4, true), sr(sizeof(str)), ir(8, false) };
+	int32_t w = 2000;
+	uint64_t u = 77;
+	char *s;
+
+	memset(lit, 'x', sizeof(lit) - 1);
+	lit[sizeof(lit) - 1] = 0;
+	memset(str, 's', sizeof(str) - 1);
+	str[sizeof(str) - 1] = 0;
+	snprintf(want, sizeof(want), "%s|%2000s|%s|%-1500llu|%s", lit, str,
+		 str, (unsigned long long)u, lit);
+	{
+		char fmt[7000];
+
+		snprintf(fmt, sizeof(fmt), "%s|%%*s|%%s|%%-1500u|%s", lit, lit);
+		s = fmt1(fmt, 4, (struct dtm_rec[]){ r[0], r[1], r[1], r[2] },
+			 (const void *[]){ &w, str, str, &u });
+	}
+	check("printf across the buffer", s, want);
+	free(s);
+}
+
 int main(void)
 {
+	test_printf_libc_ints();
+	test_printf_libc_strings();
+	test_printf_long();
 	test_printf_ints();
 	test_printf_unsigned();
 	test_printf_strings();

@@ -1,0 +1,3 @@
+/* "long" then a type name (a typedef, not an integer type keyword) */
+typedef int myid_t;
+long myid_t x;

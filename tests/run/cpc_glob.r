@@ -1,0 +1,2 @@
+cpc:::cpu_clock-all-1000000000
+

@@ -1,0 +1,3 @@
+rawtp:sched::sched_process_exec true
+rawtp:sched::sched_process_exit 1
+
