@@ -57,6 +57,11 @@ PROGS := $(B)/dcc $(B)/dload $(B)/dtrace
 
 # test programs for the pid/usdt providers (tests/run/*.args use them)
 TEST_PROGS := $(patsubst tests/progs/%.c,$(B)/progs/%,$(wildcard tests/progs/*.c))
+# 32-bit (ia32) assembly test programs, if the assembler can make them
+AS32_OK := $(shell echo | as --32 -o /dev/null - >/dev/null 2>&1 && echo y)
+ifeq ($(AS32_OK),y)
+TEST_PROGS += $(patsubst tests/progs/%.s,$(B)/progs/%,$(wildcard tests/progs/*.s))
+endif
 
 all: $(PROGS) $(LIBDLOAD_A) $(LIBDLOAD_SO) $(PCFILE) $(TEST_PROGS)
 
@@ -131,6 +136,11 @@ $(B)/progs/%: tests/progs/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -O1 -g -o $@ $<
+
+$(B)/progs/%: tests/progs/%.s
+	$(call msg,AS32,$<)
+	@mkdir -p $(dir $@)
+	$(Q)as --32 -o $@.o $< && ld -m elf_i386 -static -o $@ $@.o && rm -f $@.o
 
 setup:
 	$(Q)scripts/setup.sh

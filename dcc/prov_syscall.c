@@ -17,6 +17,8 @@
  * A description whose name globs both entry and return (syscall::read:)
  * gives two programs.
  * With host_probes, the pattern must match some syscall of this host.
+ * Once the number has matched, a syscall of a 32-bit (compat) task is
+ * dropped, as DTrace drops it (see compat_filter).
  *
  * Arguments are read from pt_regs with probe_read_kernel and CO-RE field
  * relocations (x86_64: di si dx r10 r8 r9, the syscall ABI; aarch64:
@@ -211,6 +213,83 @@ static vreg_t syscall_nr(struct cg *g, vreg_t ctx, int32_t slot)
 	return nr;
 }
 
+/* ---- 32-bit (compat) syscalls ---------------------------------------------------- */
+
+/* A 32-bit process's syscalls reach sys_enter/sys_exit too, with their
+ * ia32 numbers (ia32 getpid is 20, x86-64 writev).  DTrace's syscall
+ * provider sits on the syscalls:sys_enter_NAME events, which the kernel
+ * does not fire for compat syscalls; so once the number has matched:
+ *
+ *   t = get_current_task_btf()
+ *   st = *(u32 *)(t + offsetof(task_struct, thread_info.status))  ; CO-RE
+ *   st &= TS_COMPAT; if (st != 0) goto out
+ *
+ * thread_info is task_struct's first member on x86-64 (THREAD_INFO_IN_TASK,
+ * every BTF kernel) and has carried `status` since; TS_COMPAT (0x0002) is
+ * set from syscall entry until the return to user mode, so both entry and
+ * return are skipped.  The check is emitted only when the compile-time
+ * kernel BTF has task_struct.thread_info.status: on arm64 (where compat is
+ * TIF_32BIT in thread_info.flags, whose bit number varies across kernel
+ * versions) and without BTF, 32-bit syscalls are not filtered. */
+#define TS_COMPAT	0x0002
+
+/* The index of member `name` in struct/union st (named members only), or -1 */
+static int member_index(struct type *st, const char *name, struct member **mp)
+{
+	struct type *r = st ? type_resolve(st) : NULL;
+	struct member *m;
+	int i = 0;
+
+	if (!r || (r->kind != TY_STRUCT && r->kind != TY_UNION))
+		return -1;
+	for (m = r->members; m; m = m->next, i++)
+		if (m->name && !strcmp(m->name, name)) {
+			*mp = m;
+			return i;
+		}
+	return -1;
+}
+
+/* The CO-RE relocation of task_struct.thread_info.status (4 bytes), its
+ * offset in *off; NULL if the kernel BTF has no such field. */
+static struct ir_core *compat_core(struct cg *g, int32_t *off)
+{
+	struct type *ts = btf_lookup_type(g->cc, "struct task_struct");
+	struct member *ti, *st;
+	struct ir_core *c;
+	int i, j;
+	char acc[32];
+
+	if (!ts || !ts->btf_id || (i = member_index(ts, "thread_info", &ti)) < 0 ||
+	    (j = member_index(ti->type, "status", &st)) < 0 ||
+	    st->bit_size || type_size(st->type) != 4)
+		return NULL;
+	snprintf(acc, sizeof(acc), "0:%d:%d", i, j);
+	c = dcc_alloc(g->cc, sizeof(*c));
+	c->btf_id = ts->btf_id;
+	c->access = dcc_intern(g->cc, acc);
+	c->kind = BPF_CORE_FIELD_BYTE_OFFSET;
+	*off = (int32_t)(ti->offset + st->offset);
+	return c;
+}
+
+static void compat_filter(struct cg *g)
+{
+	struct dcc *cc = g->cc;
+	struct ir_core *c;
+	int32_t off;
+	vreg_t t, v;
+
+	if (!(c = compat_core(g, &off)))
+		return;
+	ir_comment(cc, g->f, "if (current->thread_info.status & TS_COMPAT) goto out");
+	t = cg_call(g, BPF_FUNC_get_current_task_btf, 0);
+	v = cg_vreg(g);
+	ir_load(cc, g->f, 4, v, t, off)->core = c;
+	ir_alui(cc, g->f, BPF_AND, v, TS_COMPAT);	/* not jset: llvm-objdump 14 */
+	ir_jcci(cc, g->f, BPF_JNE, v, 0, g->lbl_out);
+}
+
 /* One named syscall: if (nr != rodata.nr) goto out; the prid is the u32
  * after it (read where needed, see gen_rec_header).  ctx->id is an int
  * sign-extended by the kernel, so the 64-bit compare with the u32 is the
@@ -249,8 +328,10 @@ static void syscall_filter(struct cg *g, vreg_t ctx)
 	int32_t key;
 	vreg_t m, k, v, nr;
 
-	if (const_filter(g, ctx))
+	if (const_filter(g, ctx)) {
+		compat_filter(g);
 		return;
+	}
 	key = ir_stack_alloc(g->f, 8, 8);
 	ir_map_add(cc, g->p, DTM_MAP_SYSCALLS, BPF_MAP_TYPE_HASH,
 		   sizeof(struct dtm_syscall_key), sizeof(uint32_t), 1);
@@ -272,6 +353,7 @@ static void syscall_filter(struct cg *g, vreg_t ctx)
 	ir_load(cc, g->f, 4, nr, v, 0);
 	g->slot_prid = ir_stack_alloc(g->f, 8, 8);
 	ir_store(cc, g->f, 8, IR_FP, g->slot_prid, nr);
+	compat_filter(g);
 }
 
 /* arg_i = regs->{di,si,dx,r10,r8,r9}[i] for the arguments used; the

@@ -1,0 +1,4 @@
+execve:entry
+from execve on: execve:entry 1
+done
+
